@@ -1,0 +1,21 @@
+package com.wise.hub.metrics;
+
+/**
+ * Names of the hub's own meters, in one place so dashboards and alert rules have one source.
+ * Micrometer names use dots; Prometheus shows them with underscores and the {@code _total} or
+ * {@code _seconds} suffix (for example {@code hub.http.requests} is {@code hub_http_requests_seconds}).
+ */
+public final class HubMetricNames {
+
+    public static final String PREFIX = "hub.";
+
+    /** Timer of HTTP requests; tags method, endpoint (route template), status. */
+    public static final String HTTP_REQUESTS = PREFIX + "http.requests";
+    /** Counter of failed Redis operations; tag operation. */
+    public static final String REDIS_ERRORS = PREFIX + "redis.errors";
+    /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */
+    public static final String DEPENDENCY_UP = PREFIX + "dependency.up";
+
+    private HubMetricNames() {
+    }
+}

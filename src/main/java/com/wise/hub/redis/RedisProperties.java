@@ -1,0 +1,75 @@
+package com.wise.hub.redis;
+
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where Redis is and how long the hub waits for it ({@code hub.redis.*}).
+ *
+ * @param url            {@code CACHE_URL}: {@code redis://[user:pass@]host:port[/db]} or {@code rediss://…};
+ *                       with {@code mode} cluster or sentinel, a comma-separated list of node URLs; blank = no Redis
+ * @param mode           {@code single} (default), {@code cluster} or {@code sentinel}
+ * @param sentinelMaster name of the master the sentinels watch (sentinel mode only)
+ * @param timeout        how long one Redis command may take before the hub gives up on it; default 100 ms
+ * @param connectTimeout how long to wait for a connection; default 1 s
+ * @param poolSize       connections per Redis node; default 64
+ */
+@Validated
+@ConfigurationProperties("hub.redis")
+public record RedisProperties(
+        String url,
+        @DefaultValue("single") @NotNull Mode mode,
+        String sentinelMaster,
+        @DefaultValue("100ms") @NotNull Duration timeout,
+        @DefaultValue("1s") @NotNull Duration connectTimeout,
+        @DefaultValue("64") int poolSize) {
+
+    public enum Mode { single, cluster, sentinel }
+
+    public RedisProperties {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("hub.redis.timeout must be positive, was " + timeout);
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("hub.redis.connect-timeout must be positive, was " + connectTimeout);
+        }
+        for (String node : nodes(url)) {
+            URI uri;
+            try {
+                uri = URI.create(node);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CACHE_URL is not a URL: " + node, e);
+            }
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "CACHE_URL must look like redis://host:port[/db] or rediss://host:port, was " + node);
+            }
+        }
+        if (mode == Mode.sentinel && (sentinelMaster == null || sentinelMaster.isBlank())) {
+            throw new IllegalArgumentException("hub.redis.sentinel-master is required when hub.redis.mode=sentinel");
+        }
+    }
+
+    /** True when a Redis URL was given. */
+    public boolean configured() {
+        return !nodes(url).isEmpty();
+    }
+
+    /** The node URLs in {@code url}, trimmed; empty when Redis is not configured. */
+    public List<String> nodes() {
+        return nodes(url);
+    }
+
+    private static List<String> nodes(String url) {
+        if (url == null || url.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(url.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
