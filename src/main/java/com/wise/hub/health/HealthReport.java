@@ -1,0 +1,64 @@
+package com.wise.hub.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bodies of {@code /health} and {@code /health/ready}. Ready means the routes run and the hub
+ * is not shutting down; a dependency that is down makes it DEGRADED (still 200), because the hub
+ * fails over or fails open around it.
+ */
+@Component("healthReport")
+public class HealthReport {
+
+    private final CamelContext camel;
+    private final DependencyProber prober;
+    private final ApplicationAvailability availability;
+
+    HealthReport(CamelContext camel, DependencyProber prober, ApplicationAvailability availability) {
+        this.camel = camel;
+        this.prober = prober;
+        this.availability = availability;
+    }
+
+    /** {@code {"status":"UP"}}: the process runs and its routes answer. */
+    public Map<String, Object> liveness(Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        return Map.of("status", "UP");
+    }
+
+    /** Per-dependency status and the overall UP, DEGRADED or DOWN (503). */
+    public Map<String, Object> readiness(Exchange exchange) {
+        Map<String, Object> dependencies = new LinkedHashMap<>();
+        boolean degraded = false;
+        boolean down = !camel.isStarted()
+                || availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC;
+        for (DependencyProbe probe : prober.probes()) {
+            ProbeResult result = prober.latest().get(probe.name());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", result.status().name());
+            entry.put("detail", result.detail());
+            if (result.checkedAt() != null) {
+                entry.put("checkedAt", result.checkedAt().toString());
+            }
+            dependencies.put(probe.name(), entry);
+            if (result.status() == ProbeResult.Status.DOWN) {
+                degraded = true;
+                down |= !probe.degradesOnly();
+            }
+        }
+        String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down ? 503 : 200);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("status", status);
+        report.put("camel", camel.getStatus().name());
+        report.put("dependencies", dependencies);
+        return report;
+    }
+}
