@@ -16,6 +16,15 @@ public final class HubMetricNames {
     /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */
     public static final String DEPENDENCY_UP = PREFIX + "dependency.up";
 
+    /** Counter of requests refused with 429 by a shared limit; tags feature, limit (per-minute, per-day). */
+    public static final String RATELIMIT_REJECTED = PREFIX + "ratelimit.rejected";
+    /** Counter of requests limited only by the per-replica throttle while Redis was unavailable; tag feature. */
+    public static final String RATELIMIT_DEGRADED = PREFIX + "ratelimit.degraded";
+    /** Counter of requests admitted without a daily-quota check while Redis was unavailable; tag feature. */
+    public static final String QUOTA_FAIL_OPEN = PREFIX + "quota.fail.open";
+    /** Counter of daily-quota units given back after an engine-side failure; tag feature. */
+    public static final String QUOTA_GIVEN_BACK = PREFIX + "quota.given.back";
+
     private HubMetricNames() {
     }
 }

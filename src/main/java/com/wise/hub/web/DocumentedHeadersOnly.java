@@ -15,7 +15,7 @@ final class DocumentedHeadersOnly extends HttpServletResponseWrapper {
     private static final Set<String> ALLOWED = Set.of("content-type", "content-length", "content-disposition",
             "content-language", "content-encoding", "transfer-encoding", "cache-control", "retry-after", "allow",
             "location", "etag", "vary", "x-request-id", "x-engine", "x-engine-attempts", "x-cache",
-            "idempotent-replayed");
+            "idempotent-replayed", "www-authenticate");
     private static final String RATE_LIMIT_PREFIX = "x-ratelimit-";
 
     DocumentedHeadersOnly(HttpServletResponse response) {

@@ -1,0 +1,81 @@
+package com.wise.hub.auth;
+
+import com.wise.hub.problem.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.http.common.HttpMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who is calling, for rate limits and quotas: {@code user:<id>} for a bearer token the
+ * identity backend accepts, {@code key:<name>} for a configured API key (as a bearer token or in
+ * {@code X-API-Key}), or with {@code hub.auth.mode=off} {@code ip:<client address>}. Called by the
+ * {@code admit} route; the result is the exchange property {@value #IDENTITY}.
+ */
+@Component("identityResolver")
+public class IdentityResolver {
+
+    /** Exchange property holding the caller's identity, e.g. {@code user:42}. */
+    public static final String IDENTITY = "hubIdentity";
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private static final String BEARER = "bearer ";
+
+    private final AuthProperties properties;
+    private final ApiKeys apiKeys;
+    private final TokenVerifier tokens;
+    private final ClientAddressResolver addresses;
+
+    IdentityResolver(AuthProperties properties, ApiKeys apiKeys, TokenVerifier tokens,
+            ClientAddressResolver addresses) {
+        this.properties = properties;
+        this.apiKeys = apiKeys;
+        this.tokens = tokens;
+        this.addresses = addresses;
+    }
+
+    /**
+     * Sets {@value #IDENTITY} on the exchange.
+     *
+     * @throws ProblemException 401 when credentials are missing or rejected; 503 when a token cannot
+     *                          be verified because the identity backend is unreachable or not configured
+     */
+    public void resolve(Exchange exchange) {
+        exchange.setProperty(IDENTITY, identityOf(exchange));
+    }
+
+    private String identityOf(Exchange exchange) {
+        if (properties.mode() == AuthProperties.Mode.off) {
+            return "ip:" + addresses.clientAddress(servletRequest(exchange));
+        }
+        String apiKey = exchange.getMessage().getHeader(API_KEY_HEADER, String.class);
+        if (apiKey != null && !apiKey.isBlank()) {
+            return "key:" + apiKeys.nameOf(CredentialHash.of(apiKey.trim())).orElseThrow(() -> new ProblemException(401,
+                    "invalid-api-key", "Invalid API key", "The X-API-Key is not one this hub knows; check the key."));
+        }
+        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)
+                || authorization.substring(BEARER.length()).isBlank()) {
+            throw new ProblemException(401, "unauthenticated", "Authentication required",
+                    "Send Authorization: Bearer <token> (a WISE sign-in token or an API key).")
+                    .header("WWW-Authenticate", "Bearer");
+        }
+        String credential = authorization.substring(BEARER.length()).trim();
+        String hash = CredentialHash.of(credential);
+        return apiKeys.nameOf(hash).map(name -> "key:" + name)
+                .orElseGet(() -> "user:" + tokens.userId(credential, hash));
+    }
+
+    private static HttpServletRequest servletRequest(Exchange exchange) {
+        if (exchange.getIn() instanceof PlatformHttpMessage message) {
+            return message.getRequest();
+        }
+        if (exchange.getIn() instanceof HttpMessage message) {
+            return message.getRequest();
+        }
+        throw new IllegalStateException("hub.auth.mode=off identifies callers by address, but exchange "
+                + exchange.getExchangeId() + " did not come from an HTTP request");
+    }
+}

@@ -1,0 +1,110 @@
+package com.wise.hub.ratelimit;
+
+import com.wise.hub.auth.IdentityResolver;
+import com.wise.hub.problem.ProblemException;
+import com.wise.hub.problem.ProblemResponder;
+import com.wise.hub.redis.HubRedis;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.redisson.api.RedissonClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admits a request against its caller's per-minute sliding window and daily quota for one feature,
+ * shared by all replicas through Redis. Called by the {@code admit} route after
+ * {@link IdentityResolver}. When Redis is unavailable it marks the exchange {@value #DEGRADED} so
+ * the route applies a per-replica Throttle EIP instead, and the quota is not enforced (both counted).
+ */
+@Component("rateLimiter")
+public class RateLimiter {
+
+    /** Exchange property the capability route sets before {@code direct:admit}: stt, tts, translate, ... */
+    public static final String FEATURE = "hubFeature";
+    /** Exchange property set to true when Redis could not decide and the local throttle must. */
+    public static final String DEGRADED = "hubRateLimitDegraded";
+    /** Exchange property with the feature's per-minute limit, for the local throttle. */
+    public static final String PER_MINUTE = "hubRateLimitPerMinute";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final HubRedis redis;
+    private final LimitProperties limits;
+    private final SharedLimitStore store;
+    private final QuotaCalendar calendar;
+    private final RateLimitMeters meters;
+
+    RateLimiter(HubRedis redis, LimitProperties limits, SharedLimitStore store, QuotaCalendar calendar,
+            RateLimitMeters meters) {
+        this.redis = redis;
+        this.limits = limits;
+        this.store = store;
+        this.calendar = calendar;
+        this.meters = meters;
+    }
+
+    /**
+     * Admits the exchange's request or refuses it. Admitted: the {@code X-RateLimit-*} headers are
+     * set and, if a quota unit was taken, it is given back should the exchange end in a 5xx.
+     *
+     * @throws ProblemException 429 {@code rate-limited} with {@code Retry-After} naming the limit hit
+     * @throws IllegalArgumentException when {@value #FEATURE} is not a known feature
+     */
+    public void admit(Exchange exchange) {
+        String feature = exchange.getProperty(FEATURE, String.class);
+        LimitProperties.FeatureLimit limit = limits.of(feature);
+        String identity = exchange.getProperty(IdentityResolver.IDENTITY, String.class);
+        if (identity == null) {
+            throw new IllegalStateException("rateLimiter.admit needs " + IdentityResolver.IDENTITY
+                    + "; call identityResolver.resolve first");
+        }
+        String idempotencyKey = exchange.getMessage().getHeader(IDEMPOTENCY_KEY, String.class);
+        Optional<RedissonClient> client = redis.client();
+        Instant now = calendar.now();
+        Duration untilMidnight = calendar.untilMidnight(now);
+        RateLimitKeys keys = RateLimitKeys.of(identity, feature, calendar.day(now), idempotencyKey);
+        LimitDecision decision;
+        try {
+            decision = client.isEmpty() ? null
+                    : store.admit(client.get(), keys, limit, now, untilMidnight, idempotencyKey != null);
+        } catch (RuntimeException e) {
+            redis.recordError("ratelimit", e);
+            decision = null;
+        }
+        if (decision == null) {
+            degrade(exchange, feature, limit);
+            return;
+        }
+        Map<String, String> headers = RateLimitHeaders.of(decision, limit);
+        if (!decision.admitted()) {
+            meters.rejected(feature, decision.rejectedBy());
+            throw RateLimitProblems.rejected(feature, decision, limit, calendar.zone(), headers);
+        }
+        RateLimitHeaders.writeAdmitted(exchange, headers);
+        if (decision.charged()) {
+            exchange.getExchangeExtension().addOnCompletion(
+                    new QuotaGiveBack(new QuotaCharge(feature, keys, idempotencyKey != null), this));
+        }
+    }
+
+    /** Returns a quota unit taken for a request that then failed; a Redis failure is counted and ignored. */
+    void giveBack(QuotaCharge charge) {
+        redis.client().ifPresent(client -> {
+            try {
+                store.giveBack(client, charge);
+                meters.givenBack(charge.feature());
+            } catch (RuntimeException e) {
+                redis.recordError("ratelimit-give-back", e);
+            }
+        });
+    }
+
+    private void degrade(Exchange exchange, String feature, LimitProperties.FeatureLimit limit) {
+        meters.degraded(feature);
+        meters.quotaFailOpen(feature);
+        exchange.setProperty(DEGRADED, true);
+        exchange.setProperty(PER_MINUTE, limit.perMinute());
+        exchange.setProperty(ProblemResponder.THROTTLE_REJECTION, RateLimitProblems.rejectedLocally(feature, limit));
+    }
+}

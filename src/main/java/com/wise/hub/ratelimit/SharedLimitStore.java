@@ -1,0 +1,77 @@
+package com.wise.hub.ratelimit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the limit scripts ({@code ratelimit/admit.lua}, {@code ratelimit/give-back.lua}) in Redis:
+ * one atomic script per decision, so concurrent requests on any number of replicas never admit
+ * more than the limit. Time is passed in from the hub's clock. Redisson's {@code RRateLimiter}
+ * was not used: it reads {@code System.currentTimeMillis()} itself (tests cannot move time), has no
+ * calendar-day quota, and reports neither the remaining count nor when a slot frees.
+ */
+@Component
+class SharedLimitStore {
+
+    /** The per-minute window. */
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final String admitScript = script("ratelimit/admit.lua");
+    private final String giveBackScript = script("ratelimit/give-back.lua");
+
+    /**
+     * Admits or rejects one request; a Redis failure propagates as Redisson's runtime exception.
+     *
+     * @param untilMidnight time left in the quota day, used for the reset and the counter's TTL
+     */
+    LimitDecision admit(RedissonClient client, RateLimitKeys keys, LimitProperties.FeatureLimit limit, Instant now,
+            Duration untilMidnight, boolean idempotent) {
+        // The day counter outlives midnight by one window, so a late give-back still finds it.
+        long dayTtl = untilMidnight.plus(WINDOW).toMillis();
+        List<Object> r = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, admitScript,
+                RScript.ReturnType.MULTI, keys.all(), Long.toString(now.toEpochMilli()),
+                Long.toString(WINDOW.toMillis()), Integer.toString(limit.perMinute()),
+                Integer.toString(limit.perDay()), Long.toString(dayTtl), now.toEpochMilli() + ":" + UUID.randomUUID(),
+                idempotent ? "1" : "0");
+        boolean admitted = number(r, 0) == 1;
+        long rejectedBy = number(r, 1);
+        return new LimitDecision(admitted,
+                rejectedBy == 1 ? LimitDecision.Limit.PER_MINUTE : rejectedBy == 2 ? LimitDecision.Limit.PER_DAY : null,
+                number(r, 2) == 1,
+                (int) Math.max(0, limit.perMinute() - number(r, 3)),
+                (int) Math.max(0, limit.perDay() - number(r, 4)),
+                Duration.ofMillis(Math.max(0, number(r, 5))), untilMidnight);
+    }
+
+    /** Returns the quota unit taken for {@code charge}; a Redis failure propagates. */
+    void giveBack(RedissonClient client, QuotaCharge charge) {
+        client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, giveBackScript,
+                RScript.ReturnType.INTEGER, List.of(charge.keys().day(), charge.keys().idempotency()),
+                charge.idempotent() ? "1" : "0");
+    }
+
+    private static long number(List<Object> reply, int index) {
+        return ((Number) reply.get(index)).longValue();
+    }
+
+    private static String script(String resource) {
+        try (InputStream in = SharedLimitStore.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
