@@ -1,0 +1,154 @@
+package com.wise.hub.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.wise.hub.metrics.HubMetricNames;
+import com.wise.hub.support.HubInstance;
+import com.wise.hub.support.MutableClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the limits must do with two hub replicas sharing one Redis deployment: exact counts under
+ * concurrency, a per-replica throttle while Redis is gone, and the shared limit again once it is
+ * back. Subclasses supply the Redis (a single server, a cluster).
+ */
+abstract class SharedLimitContract {
+
+    static final int PER_MINUTE = 37;
+    static final int PER_DAY = 23;
+    static final int DEGRADED_PER_MINUTE = 5;
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-06-01T05:00:00Z"));
+
+    static HubInstance hubA;
+    static HubInstance hubB;
+
+    /** Starts both hubs against the subclass's Redis ({@code hub.redis.*} in {@code redis}). */
+    static void startHubs(Map<String, Object> redis) {
+        Map<String, Object> properties = new java.util.HashMap<>(redis);
+        properties.put("camel.main.routes-include-pattern",
+                "file:routes/*.yaml,file:routes/shared/*.yaml,classpath:admission-test/*.yaml");
+        properties.put("hub.auth.mode", "off");
+        // Generous: a Redis call that times out fails open by design, and this test is about counting.
+        properties.put("hub.redis.timeout", "3s");
+        properties.put("hub.limits.tts.per-minute", PER_MINUTE);
+        properties.put("hub.limits.stt.per-minute", 1000);
+        properties.put("hub.limits.stt.per-day", PER_DAY);
+        properties.put("hub.limits.translate.per-minute", DEGRADED_PER_MINUTE);
+        properties.put("hub.limits.visemes.per-minute", 100_000);
+        properties.put("hub.limits.visemes.per-day", 100_000);
+        hubA = HubInstance.start(properties, CLOCK);
+        hubB = HubInstance.start(properties, CLOCK);
+    }
+
+    @AfterAll
+    static void stopHubs() {
+        if (hubA != null) {
+            hubA.close();
+        }
+        if (hubB != null) {
+            hubB.close();
+        }
+    }
+
+    abstract void flushRedis();
+
+    abstract void stopRedis();
+
+    abstract void startRedis();
+
+    @BeforeEach
+    void freshLimits() {
+        flushRedis();
+        CLOCK.advance(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void exactlyThePerMinuteLimitIsAdmittedOutOf200ConcurrentRequestsOnTwoHubs() throws Exception {
+        double degradedBefore = degradedOnBothHubs();
+        List<Integer> statuses = burst("tts", 200);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(PER_MINUTE);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(200 - PER_MINUTE);
+        assertThat(degradedOnBothHubs()).as("requests that missed Redis").isEqualTo(degradedBefore);
+    }
+
+    @Test
+    void exactlyTheDailyQuotaIsAdmittedOutOf200ConcurrentRequestsOnTwoHubs() throws Exception {
+        double degradedBefore = degradedOnBothHubs();
+        List<Integer> statuses = burst("stt", 200);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(PER_DAY);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(200 - PER_DAY);
+        assertThat(degradedOnBothHubs()).as("requests that missed Redis").isEqualTo(degradedBefore);
+    }
+
+    @Test
+    void withoutRedisEachHubThrottlesLocallyAndCountsItThenTheSharedLimitReturns() throws Exception {
+        stopRedis();
+        try {
+            double degradedBefore = count(hubA, HubMetricNames.RATELIMIT_DEGRADED);
+            double failOpenBefore = count(hubA, HubMetricNames.QUOTA_FAIL_OPEN);
+            List<Integer> onA = sequential(hubA, "translate", DEGRADED_PER_MINUTE + 3);
+            assertThat(onA).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
+            assertThat(onA).filteredOn(s -> s == 429).hasSize(3);
+            assertThat(count(hubA, HubMetricNames.RATELIMIT_DEGRADED) - degradedBefore)
+                    .isEqualTo(DEGRADED_PER_MINUTE + 3);
+            assertThat(count(hubA, HubMetricNames.QUOTA_FAIL_OPEN) - failOpenBefore)
+                    .isEqualTo(DEGRADED_PER_MINUTE + 3);
+            assertThat(count(hubA, HubMetricNames.REDIS_ERRORS)).isPositive();
+            // Per replica: the other hub has its own allowance while Redis is gone.
+            assertThat(sequential(hubB, "translate", DEGRADED_PER_MINUTE + 3))
+                    .filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
+        } finally {
+            startRedis();
+        }
+        for (HubInstance hub : List.of(hubA, hubB)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    hub.post("/test/admission/visemes").get().headers().firstValue("X-RateLimit-Remaining").isPresent());
+        }
+        flushRedis();
+        double degradedBefore = degradedOnBothHubs();
+        List<Integer> statuses = burst("translate", 200);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
+        assertThat(degradedOnBothHubs()).as("requests that missed Redis").isEqualTo(degradedBefore);
+    }
+
+    /** {@code total} concurrent requests, alternating between the two hubs; their statuses. */
+    static List<Integer> burst(String feature, int total) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            calls.add((i % 2 == 0 ? hubA : hubB).post("/test/admission/" + feature));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            statuses.add(call.get().statusCode());
+        }
+        return statuses;
+    }
+
+    static List<Integer> sequential(HubInstance hub, String feature, int total) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            statuses.add(hub.post("/test/admission/" + feature).get().statusCode());
+        }
+        return statuses;
+    }
+
+    static double degradedOnBothHubs() {
+        return count(hubA, HubMetricNames.RATELIMIT_DEGRADED) + count(hubB, HubMetricNames.RATELIMIT_DEGRADED);
+    }
+
+    static double count(HubInstance hub, String meter) {
+        return hub.bean(MeterRegistry.class).find(meter).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}
