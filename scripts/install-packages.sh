@@ -3,7 +3,7 @@
 # Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 
-packages=(redis-server curl jq sox espeak-ng flite pocketsphinx pocketsphinx-en-us apertium apertium-en-es)
+packages=(redis-server prometheus curl jq sox espeak-ng flite pocketsphinx pocketsphinx-en-us apertium apertium-en-es)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -22,7 +22,9 @@ fi
 echo "Installing: ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The Debian package starts a system redis on 6379; the hub's scripts and tests run their own.
-if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
-  $sudo systemctl disable --now redis-server >/dev/null 2>&1 || true
-fi
+# The Debian packages start system redis and prometheus services; the hub runs its own.
+for service in redis-server prometheus prometheus-node-exporter; do
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$service" 2>/dev/null; then
+    $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+  fi
+done
