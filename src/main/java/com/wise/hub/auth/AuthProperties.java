@@ -53,7 +53,7 @@ public record AuthProperties(
         if (cacheTtl.isNegative() || cacheTtl.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("hub.auth.cache-ttl and hub.auth.timeout must be positive");
         }
-        if (identityConfigured()) {
+        if (identityUrl != null && !identityUrl.isBlank()) {
             URI uri = URI.create(identityUrl.trim());
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException("IDENTITY_URL must be an http(s) URL, was " + identityUrl);

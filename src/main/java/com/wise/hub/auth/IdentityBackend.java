@@ -31,6 +31,9 @@ class IdentityBackend {
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        if (properties.mode() == AuthProperties.Mode.token && !properties.identityConfigured()) {
+            log.warn("AUTH_MODE=token but IDENTITY_URL is not set: bearer tokens get 503, only API keys work");
+        }
     }
 
     /**

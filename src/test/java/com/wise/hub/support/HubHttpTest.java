@@ -19,7 +19,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = com.wise.hub.HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camel.main.jmx-enabled=false", "hub.health.probe-interval=200ms"})
+        properties = {"camel.main.jmx-enabled=false", "hub.health.probe-interval=200ms",
+            // Capability tests are not about callers or limits (routes/AdmissionRoutesTest and auth/ are):
+            // no credentials needed, and limits no test reaches.
+            "hub.auth.mode=off",
+            "hub.limits.stt.per-minute=10000", "hub.limits.stt.per-day=10000",
+            "hub.limits.tts.per-minute=10000", "hub.limits.tts.per-day=10000",
+            "hub.limits.translate.per-minute=10000", "hub.limits.translate.per-day=10000",
+            "hub.limits.phonemes.per-minute=10000", "hub.limits.phonemes.per-day=10000",
+            "hub.limits.visemes.per-minute=10000", "hub.limits.visemes.per-day=10000",
+            "hub.limits.pronunciation.per-minute=10000", "hub.limits.pronunciation.per-day=10000",
+            "hub.limits.chat.per-minute=10000", "hub.limits.chat.per-day=10000"})
 public abstract class HubHttpTest {
 
     protected static final HttpClient HTTP = HttpClient.newBuilder()
