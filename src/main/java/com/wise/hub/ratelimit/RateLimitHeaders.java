@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.http.common.HttpMessage;
 
 /**
  * The {@code X-RateLimit-*} response headers: {@code Limit}, {@code Remaining} and {@code Reset}
@@ -34,8 +35,9 @@ final class RateLimitHeaders {
      * exchange that did not come over HTTP they become message headers.
      */
     static void writeAdmitted(Exchange exchange, Map<String, String> headers) {
-        if (exchange.getIn() instanceof PlatformHttpMessage http) {
-            HttpServletResponse response = http.getResponse();
+        HttpServletResponse response = exchange.getIn() instanceof PlatformHttpMessage platform ? platform.getResponse()
+                : exchange.getIn() instanceof HttpMessage http ? http.getResponse() : null;
+        if (response != null) {
             headers.forEach(response::setHeader);
         } else {
             headers.forEach(exchange.getMessage()::setHeader);

@@ -141,6 +141,7 @@ class AdmissionRoutesTest extends HubHttpTest {
         HttpResponse<String> engineDown = admit("translate", Map.of("X-Test-Outcome", "engine-down"));
         assertThat(engineDown.statusCode()).isEqualTo(500);
         assertThat(engineDown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(engineDown.headers().allValues("X-RateLimit-Remaining-Day")).containsExactly("0");
         await().atMost(Duration.ofSeconds(5)).until(() -> givenBack("translate") == givenBack + 1);
 
         assertThat(admit("translate").headers().firstValue("X-RateLimit-Remaining-Day")).hasValue("0");
@@ -208,7 +209,7 @@ class AdmissionRoutesTest extends HubHttpTest {
 
     private static void assertAdmitted(HttpResponse<String> response, String limit, String remaining, String reset) {
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("X-RateLimit-Limit")).hasValue(limit);
+        assertThat(response.headers().allValues("X-RateLimit-Limit")).containsExactly(limit);
         assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue(remaining);
         assertThat(response.headers().firstValue("X-RateLimit-Reset")).hasValue(reset);
     }
@@ -217,6 +218,8 @@ class AdmissionRoutesTest extends HubHttpTest {
             throws IOException {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().allValues("X-RateLimit-Remaining")).hasSize(1);
+        assertThat(response.headers().allValues("Retry-After")).hasSize(1);
         JsonNode problem = problem(response);
         assertThat(problem.get("type").asText()).isEqualTo("urn:wise-ai-hub:problem:rate-limited");
         assertThat(problem.get("limit").asText()).isEqualTo(limit);
