@@ -39,7 +39,7 @@ class SharedLimitStore {
         // The day counter outlives midnight by one window, so a late give-back still finds it.
         long dayTtl = untilMidnight.plus(WINDOW).toMillis();
         List<Object> r = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, admitScript,
-                RScript.ReturnType.MULTI, keys.all(), Long.toString(now.toEpochMilli()),
+                RScript.ReturnType.LIST, keys.all(), Long.toString(now.toEpochMilli()),
                 Long.toString(WINDOW.toMillis()), Integer.toString(limit.perMinute()),
                 Integer.toString(limit.perDay()), Long.toString(dayTtl), now.toEpochMilli() + ":" + UUID.randomUUID(),
                 idempotent ? "1" : "0");
@@ -56,7 +56,7 @@ class SharedLimitStore {
     /** Returns the quota unit taken for {@code charge}; a Redis failure propagates. */
     void giveBack(RedissonClient client, QuotaCharge charge) {
         client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, giveBackScript,
-                RScript.ReturnType.INTEGER, List.of(charge.keys().day(), charge.keys().idempotency()),
+                RScript.ReturnType.LONG, List.of(charge.keys().day(), charge.keys().idempotency()),
                 charge.idempotent() ? "1" : "0");
     }
 
