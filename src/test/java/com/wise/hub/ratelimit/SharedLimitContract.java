@@ -15,15 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What the limits must do with two hub replicas sharing one Redis deployment: exact counts under
  * concurrency, a per-replica throttle while Redis is gone, and the shared limit again once it is
  * back. Subclasses supply the Redis (a single server, a cluster).
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 abstract class SharedLimitContract {
 
     static final int PER_MINUTE = 37;

@@ -59,8 +59,19 @@ public final class HubInstance implements AutoCloseable {
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Closes the hub; gives up after a minute, so a client stuck in shutdown cannot hang the build. */
     @Override
     public void close() {
-        context.close();
+        Thread closer = new Thread(context::close, "close-hub-" + port);
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(Duration.ofMinutes(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            throw new IllegalStateException("hub on port " + port + " did not shut down within a minute");
+        }
     }
 }
