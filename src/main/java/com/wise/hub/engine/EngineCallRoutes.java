@@ -27,6 +27,8 @@ class EngineCallRoutes extends RouteBuilder {
             BreakerSettings breaker = engine.breaker();
             templatedRoute(TEMPLATE)
                     .routeId(ROUTE_PREFIX + engine.id())
+                    // no node-id prefix: the breaker's node id, hence its name in resilience4j and JMX, is the engine id
+                    .prefixId("")
                     .parameter("engineId", engine.id())
                     .parameter("url", engine.url().toString())
                     .parameter("connectTimeout", String.valueOf(engine.connectTimeout().toMillis()))

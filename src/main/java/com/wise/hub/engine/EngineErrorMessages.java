@@ -31,7 +31,7 @@ class EngineErrorMessages {
     EngineErrorMessages(ObjectMapper json, EngineCatalog catalog) {
         this.json = json;
         this.engineHosts = catalog.configured().stream().map(e -> e.url().getHost()).distinct()
-                .map(host -> Pattern.compile("(?i)\\b" + Pattern.quote(host) + "\\b")).toList();
+                .map(host -> Pattern.compile("(?i)\\b" + Pattern.quote(host) + "(?::\\d{1,5})?\\b")).toList();
     }
 
     /** The client-safe message of an engine's error answer; {@code "no reason given"} when it has none. */
