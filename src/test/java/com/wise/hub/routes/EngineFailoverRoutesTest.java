@@ -26,6 +26,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,16 @@ class EngineFailoverRoutesTest extends HubHttpTest {
         ONE.reset();
         TWO.reset();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    @Test
+    void eachConfiguredEngineGetsItsGuardedRouteUnderTheSharedErrorPolicy() {
+        ModelCamelContext model = (ModelCamelContext) camelContext;
+        for (String engine : List.of("stt-1", "stt-2")) {
+            assertThat(model.getRouteDefinition("engine-call-" + engine).getRouteConfigurationId())
+                    .isEqualTo("hub-errors");
+        }
+        assertThat(camelContext.getRoute("engine-call-tts-1")).as("no URL, no route").isNull();
     }
 
     @Test
