@@ -1,6 +1,5 @@
 package com.wise.enginepack.translate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.wise.enginepack.engines.Engine;
 import com.wise.enginepack.error.EngineProblem;
 import com.wise.enginepack.exec.Binaries;

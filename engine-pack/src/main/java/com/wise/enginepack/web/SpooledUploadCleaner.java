@@ -30,7 +30,10 @@ class SpooledUploadCleaner extends EventNotifierSupport implements CamelContextC
 
     private static final Logger log = LoggerFactory.getLogger(SpooledUploadCleaner.class);
 
-    /** Registers itself: Camel's auto-configuration found this bean but did not keep it as a notifier. */
+    /**
+     * Registers itself before the routes start: as a plain bean, Camel's auto-configuration found it
+     * but it was not among the context's notifiers at run time (Camel 4.17.0), so no event came.
+     */
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         if (!camelContext.getManagementStrategy().getEventNotifiers().contains(this)) {
