@@ -1,42 +1,33 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the WISE AI Hub, its tests and the local engine pack need.
-# Idempotent: packages already installed are skipped, and apt runs only when something is missing.
-# Usage: scripts/install-packages.sh        (as root, or with sudo available)
+# Installs, on Debian 12, the packages the hub, its tests and the local engine pack need.
+# Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 
-packages=(
-  # Build and run: JDK 17 for ./mvnw (Java 17 bytecode), curl for the scripts' health checks
-  openjdk-17-jdk-headless ca-certificates curl
-  # Cache, idempotency and rate limits; the tests start redis-server themselves
-  redis-server
-  # The local engine pack's engines (engine-pack/)
-  espeak-ng flite pocketsphinx pocketsphinx-en-us apertium apertium-en-es
-  # Audio conversion for the engine pack; libsox-fmt-mp3 lets sox read and write MP3
-  sox libsox-fmt-mp3
-)
-
+# libsox-fmt-mp3 lets sox read and write MP3 (the engine pack's OpenAI default speech format and
+# MP3 uploads); without it sox has no MP3 handler on Debian 12.
+packages=(redis-server prometheus curl jq sox libsox-fmt-mp3 espeak-ng flite pocketsphinx pocketsphinx-en-us
+          apertium apertium-en-es)
 missing=()
-for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$package")
-  fi
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-
-if [ "${#missing[@]}" -eq 0 ]; then
-  echo "All ${#packages[@]} packages are already installed."
+# A JDK: the hub builds with the newest one present and needs at least 17.
+if ! ls /usr/lib/jvm/*/bin/javac >/dev/null 2>&1 && ! command -v javac >/dev/null 2>&1; then
+  missing+=(openjdk-17-jdk-headless)
+fi
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-
-if [ "$(id -u)" -eq 0 ]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  as_root=(sudo)
-else
-  echo "Installing ${missing[*]} needs root: run this script as root or install sudo." >&2
-  exit 1
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
 fi
-
 echo "Installing: ${missing[*]}"
-"${as_root[@]}" apt-get update -q
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-echo "Installed ${#missing[@]} package(s)."
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The Debian packages start system redis and prometheus services; the hub runs its own.
+for service in redis-server prometheus prometheus-node-exporter; do
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$service" 2>/dev/null; then
+    $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+  fi
+done
