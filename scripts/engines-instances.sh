@@ -51,3 +51,16 @@ PHONEMIZER_URL=http://127.0.0.1:$(instance_port phonemes)
 VISEME_SERVICE_URL=http://127.0.0.1:$(instance_port visemes)
 ENV
 }
+
+# Writes copy-paste requests that go through the hub (on the given port) to these engines.
+write_examples() {
+  cat > "$1" <<EXAMPLES
+Through the hub to the local engines (flite, pocketsphinx, apertium, espeak-ng):
+  curl -s localhost:$2/v1/audio/speech -H 'Content-Type: application/json' -d '{"model":"tts-1","input":"Please open the window.","voice":"alloy","response_format":"wav"}' -o speech.wav
+  curl -s -i localhost:$2/v1/audio/transcriptions -F file=@speech.wav -F model=whisper-1
+  curl -s localhost:$2/v1/translate -H 'Content-Type: application/json' -d '{"text":"hello","source":"en","target":"es"}'
+  curl -s localhost:$2/v1/phonemes -H 'Content-Type: application/json' -d '{"text":"hello world","language":"en"}'
+  curl -s localhost:$2/v1/visemes -H 'Content-Type: application/json' -d '{"text":"hello world"}'
+Stop STT engine 1 to see X-Engine switch to stt-2: scripts/engines-down.sh stt-1
+EXAMPLES
+}

@@ -2,8 +2,10 @@
 # Starts the local engine pack: one background process per engine instance, each on its own port,
 # with pid files and logs under run/engines/; builds engine-pack/target/wise-engine-pack.jar first
 # if it is missing or older than its sources, then waits until every instance answers /health.
+# Exports the hub's engine URL variables (also written to run/engines/hub.env) and writes
+# run/examples.txt, so scripts/run.sh can source it before starting the hub.
 #
-# Usage: scripts/engines-up.sh [instance...]     (no names: all instances below)
+# Usage: scripts/engines-up.sh [instance...]     (no names: all instances in engines-instances.sh)
 # Env:   JAVA_HOME or java on PATH; ENGINE_JAVA_OPTS (default: small heap, quick start-up);
 #        ENGINES_RUN_DIR (default run/engines); ENGINES_WAIT_SECONDS (default 180);
 #        PORT_<INSTANCE> overrides a port, e.g. PORT_STT_1=9105.
@@ -31,7 +33,7 @@ build_if_needed() {
     return
   fi
   echo "Building the engine pack..."
-  (cd "$repo" && ./mvnw -B -q -f engine-pack/pom.xml package -DskipTests)
+  (cd "$repo" && ./mvnw -B -q -ntp -f engine-pack/pom.xml package -DskipTests)
 }
 
 healthy() {
@@ -86,4 +88,9 @@ for name in "${selected[@]}"; do
 done
 
 write_hub_env "$run_dir/hub.env"
-echo "Hub settings for these engines: $run_dir/hub.env (set -a; . $run_dir/hub.env; set +a)"
+set -a
+# shellcheck disable=SC1091
+. "$run_dir/hub.env"
+set +a
+write_examples "$repo/run/examples.txt" "${HUB_PORT:-${SERVER_PORT:-9000}}"
+echo "Hub settings for these engines: ${run_dir#"$repo"/}/hub.env (set -a; . ${run_dir#"$repo"/}/hub.env; set +a)"
