@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wise.enginepack.support.Multipart;
 import com.wise.enginepack.support.PackHttpTest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -130,11 +132,14 @@ class SttRoutesTest extends PackHttpTest {
 
     @Test
     void leavesNoTemporaryFilesAfterSuccessOrFailure() {
+        List<Path> before = leftoverFiles();
+
         post(PATH, audio(helloWav(), "a.wav"));
         post(PATH, audio("not audio".getBytes(StandardCharsets.UTF_8), "a.mp3"));
         post(PATH, audio(helloWav(), "a.wav").field("language", "vi"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(leftoverFiles()).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(leftoverFiles()).isSubsetOf(before));
     }
 
     /** flite's "Hello world." as WAV, made once (Camel starts its routes only before the first test). */
