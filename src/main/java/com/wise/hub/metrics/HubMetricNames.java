@@ -16,6 +16,11 @@ public final class HubMetricNames {
     /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */
     public static final String DEPENDENCY_UP = PREFIX + "dependency.up";
 
+    /** Timer of calls to Triton targets (contract check plus ModelInfer); tags target, outcome. */
+    public static final String TRITON_REQUESTS = PREFIX + "triton.requests";
+    /** Counter of seconds of audio scored by the pronunciation route ({@code hub_pronunciation_audio_seconds_total}). */
+    public static final String PRONUNCIATION_AUDIO = PREFIX + "pronunciation.audio";
+
     private HubMetricNames() {
     }
 }
