@@ -3,6 +3,8 @@ package com.wise.hub.pronunciation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wise.hub.problem.ProblemException;
 import com.wise.hub.triton.TritonFailover;
+import com.wise.hub.triton.TritonProperties;
+import com.wise.hub.web.RequestIds;
 import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,16 +39,27 @@ public class PronunciationRequestReader {
     private final int modelRate;
 
     PronunciationRequestReader(PronunciationProperties properties, SpeechAudioPreparer audio, ObjectMapper json,
-            com.wise.hub.triton.TritonProperties triton) {
+            TritonProperties triton) {
         this.properties = properties;
         this.audio = audio;
         this.json = json;
         this.modelRate = triton.sampleRate();
     }
 
-    /** Checks the text and language; the cheap checks run before the audio is read. */
+    /**
+     * Checks the content type, the text and the language; the cheap checks run before the audio is read.
+     *
+     * @throws ProblemException 415 when the request is not multipart/form-data; 400 for a missing or
+     *                          too long text or a malformed language code
+     */
     public void readFields(Exchange exchange) {
         Message message = exchange.getMessage();
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            throw ProblemException.unsupportedMediaType("Send the recording and the text as multipart/form-data "
+                    + "(parts 'file', 'text', 'language'), not " + (contentType.isEmpty() ? "no Content-Type" : contentType)
+                    + ".");
+        }
         String text = message.getHeader("text", String.class);
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest("missing-text",
@@ -85,7 +98,7 @@ public class PronunciationRequestReader {
         exchange.setProperty(TritonFailover.SAMPLES, samples);
         exchange.setProperty(SECONDS, samples.length / (double) modelRate);
         Message message = exchange.getMessage();
-        message.removeHeaders("*", "X-Request-Id");
+        message.removeHeaders("*", RequestIds.HEADER);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         Map<String, String> phonemeRequest = new LinkedHashMap<>();
         phonemeRequest.put("text", exchange.getProperty(TEXT, String.class));

@@ -31,12 +31,25 @@ public class ReferencePhonemes {
         this.vocabulary = vocabulary;
     }
 
-    /** @throws ProblemException 400 {@code no-phonemes} when the text has nothing to pronounce */
+    /**
+     * Reads the phoneme route's answer from the body (JSON bytes, text or a parsed tree) and drops the
+     * headers that route set for its own client ({@code X-Cache}, {@code X-Engine}).
+     *
+     * @throws ProblemException 400 {@code no-phonemes} when the text has nothing to pronounce
+     */
     public void read(Exchange exchange) throws IOException {
+        Object body = exchange.getMessage().getBody();
         JsonNode answer;
-        try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
-            answer = json.readTree(body);
+        if (body instanceof JsonNode node) {
+            answer = node;
+        } else if (body instanceof java.util.Map<?, ?> map) {
+            answer = json.valueToTree(map);
+        } else {
+            try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+                answer = in == null ? json.createObjectNode() : json.readTree(in);
+            }
         }
+        exchange.getMessage().removeHeaders("X-Cache|X-Engine|X-Engine-Attempts|X-RateLimit-.*");
         List<ReferenceWord> words = new ArrayList<>();
         int phonemes = 0;
         for (JsonNode word : answer.path("words")) {

@@ -29,12 +29,16 @@ final class WavDecoder {
      * @param maxDuration longest recording accepted
      * @throws ProblemException 415 when the bytes are not WAV or not 16-bit PCM mono/stereo;
      *                          413 when the recording is longer than {@code maxDuration};
-     *                          400 when the file is truncated or holds no samples
+     *                          400 when the file is empty, truncated or holds no samples
      */
     static PcmAudio decode(InputStream in, Duration maxDuration) throws IOException {
         DataInputStream data = new DataInputStream(in);
         byte[] riff = new byte[12];
-        if (data.readNBytes(riff, 0, 12) < 12 || !ascii(riff, 0).equals("RIFF") || !ascii(riff, 8).equals("WAVE")) {
+        int read = data.readNBytes(riff, 0, 12);
+        if (read == 0) {
+            throw ProblemException.badRequest("empty-file", "The file is empty; send a WAV recording.");
+        }
+        if (read < 12 || !ascii(riff, 0).equals("RIFF") || !ascii(riff, 8).equals("WAVE")) {
             throw ProblemException.unsupportedMediaType(
                     "The file is not a WAV (RIFF/WAVE) file; send WAV with 16-bit PCM samples, mono or stereo.");
         }

@@ -90,6 +90,11 @@ class WavDecoderTest {
     }
 
     @Test
+    void rejectsAnEmptyFileWith400() {
+        assertProblem(new byte[0], 400, "empty");
+    }
+
+    @Test
     void rejectsAFileCutBeforeItsDataWith400() {
         byte[] wav = TestWavs.pcm16(16000, new float[10]);
         assertProblem(java.util.Arrays.copyOf(wav, 40), 400, "no data chunk");

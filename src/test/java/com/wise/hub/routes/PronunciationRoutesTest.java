@@ -344,6 +344,11 @@ class PronunciationRoutesTest extends HubHttpTest {
     }
 
     @Test
+    void aJsonRequestGets415() throws Exception {
+        assertProblem(postJson("/v1/pronunciation/assess", "{\"text\":\"hello\"}"), 415, "unsupported-media-type");
+    }
+
+    @Test
     void theEndpointIsInTheOpenApiDocument() throws Exception {
         JsonNode doc = JSON.readTree(get("/openapi.json").body());
         assertThat(doc.at("/paths/~1v1~1pronunciation~1assess/post").isMissingNode()).isFalse();
