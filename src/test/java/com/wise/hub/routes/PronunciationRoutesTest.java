@@ -351,7 +351,12 @@ class PronunciationRoutesTest extends HubHttpTest {
     @Test
     void theEndpointIsInTheOpenApiDocument() throws Exception {
         JsonNode doc = JSON.readTree(get("/openapi.json").body());
-        assertThat(doc.at("/paths/~1v1~1pronunciation~1assess/post").isMissingNode()).isFalse();
+        JsonNode operation = doc.at("/paths/~1v1~1pronunciation~1assess/post");
+        assertThat(operation.at("/requestBody/content").has("multipart/form-data")).isTrue();
+        assertThat(operation.at("/requestBody/description").asText()).contains("\"file\"", "\"text\"", "\"language\"");
+        assertThat(operation.at("/responses/200/content/application~1json/schema/$ref").asText())
+                .endsWith("PronunciationAssessment");
+        assertThat(doc.at("/components/schemas/PhonemeScore/properties").has("recognized")).isTrue();
     }
 
     private static byte[] wav(double seconds) {
