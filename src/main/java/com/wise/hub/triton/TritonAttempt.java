@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * The bookkeeping of one call to one Triton target, used by the kamelet {@code triton-infer}:
+ * The bookkeeping of one call to one Triton target, used by the routes of the template {@code triton-infer}:
  * puts the request in the body, and records the answer or the failure for {@link TritonFailover}
  * and in {@code hub_triton_requests_seconds{target,outcome}}.
  */

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * The circuit breakers of the Triton targets, one per target and named by its id, with the
  * settings of {@code hub.triton.breaker}. Each is also the bean {@code tritonBreaker-<id>} the
- * kamelet {@code triton-infer} refers to (registered by {@link TritonTargetBeans}): the kamelet
- * would otherwise name its breaker after a generated node id. Their state is published as
- * {@code resilience4j_circuitbreaker_*{name="triton-1"}}.
+ * route template {@code triton-infer} refers to (registered by {@link TritonTargetBeans}), so the
+ * breaker is named after the target rather than after a generated node id, and its predicate can
+ * look inside gRPC statuses. Their state is published as {@code resilience4j_circuitbreaker_*{name="triton-1"}}.
  */
 @Component("tritonBreakers")
 public class TritonBreakers {
 
-    /** Prefix of the breaker beans; the kamelet appends the target id. */
+    /** Prefix of the breaker beans; the route template appends the target id. */
     public static final String BEAN_PREFIX = "tritonBreaker-";
 
     private final CircuitBreakerRegistry registry;

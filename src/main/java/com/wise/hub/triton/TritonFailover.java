@@ -58,10 +58,7 @@ public class TritonFailover {
         return targets.size();
     }
 
-    /**
-     * Selects the next target: sets {@link #TARGET} and {@link #ADDRESS} and clears the last
-     * attempt's failure (the kamelet works on a copy of the exchange, whose removals do not come back).
-     */
+    /** Selects the next target: sets {@link #TARGET} and {@link #ADDRESS} and clears the last attempt's failure. */
     public void next(Exchange exchange) {
         exchange.removeProperty(TritonAttempt.FAILURE);
         int index = exchange.getProperty(NEXT, Integer.class);

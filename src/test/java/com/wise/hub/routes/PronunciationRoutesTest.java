@@ -33,10 +33,17 @@ import java.util.Map;
 import java.util.UUID;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -45,9 +52,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * routes/pronunciation.yaml and the kamelet triton-infer, over HTTP against two in-process Triton
+ * routes/pronunciation.yaml (with the per-target routes of its template triton-infer), over HTTP against two in-process Triton
  * servers (gRPC, our proto) and a WireMock phonemizer behind the phoneme route.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = {
         "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/shared/*.yaml,classpath:routes-standin/*.yaml",
         "CACHE_URL=", "hub.triton.breaker.sliding-window-size=100", "hub.triton.breaker.minimum-number-of-calls=100",
@@ -102,6 +110,30 @@ class PronunciationRoutesTest extends HubHttpTest {
             TRITON_1.reset();
             TRITON_2.reset();
         }
+    }
+
+    /** Runs first, so the concurrent requests are also the first ones: they open the gRPC channels. */
+    @Test
+    @Order(1)
+    void concurrentRequestsEachGetTheirOwnAnswerFromOneCallEach() throws Exception {
+        TRITON_1.heard = HELLO_WORLD;
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> assess(wav(1.0), "hello world", "en")));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                assertThat(JSON.readTree(response.body()).get("overall").asInt()).isEqualTo(100);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TRITON_1.inferCalls).hasValue(clients);
+        assertThat(TRITON_2.inferCalls).hasValue(0);
     }
 
     @Test
@@ -245,15 +277,14 @@ class PronunciationRoutesTest extends HubHttpTest {
     }
 
     @Test
-    void theKameletRouteOfEachTargetUsesTheSharedErrorPolicy() throws Exception {
-        TRITON_1.heard = HELLO_WORLD;
-        assertThat(assess(wav(1.0), "hello world", "en").statusCode()).isEqualTo(200);
+    void eachTargetHasItsRouteFromTheStartWithTheSharedErrorPolicy() {
         ModelCamelContext model = (ModelCamelContext) camelContext;
-
-        RouteDefinition kamelet = model.getRouteDefinition("pronunciation-triton-triton-1");
-
-        assertThat(kamelet).isNotNull();
-        assertThat(kamelet.getRouteConfigurationId()).isEqualTo("hub-errors");
+        for (String routeId : List.of("pronunciation-triton-triton-1", "pronunciation-triton-triton-2")) {
+            RouteDefinition route = model.getRouteDefinition(routeId);
+            assertThat(route).as(routeId).isNotNull();
+            assertThat(route.getRouteConfigurationId()).isEqualTo("hub-errors");
+            assertThat(camelContext.getRouteController().getRouteStatus(routeId).isStarted()).isTrue();
+        }
     }
 
     @Test
