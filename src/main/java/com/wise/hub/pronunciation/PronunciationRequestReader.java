@@ -25,10 +25,8 @@ import org.springframework.stereotype.Component;
 @Component("pronunciationRequest")
 public class PronunciationRequestReader {
 
-    /** Exchange property: the reference text. */
-    public static final String TEXT = "hubPronunciationText";
-    /** Exchange property: the language of the text. */
-    public static final String LANGUAGE_CODE = "hubPronunciationLanguage";
+    /** Exchange property: the accepted {@link PronunciationForm}. */
+    public static final String FORM = "hubPronunciationForm";
     /** Exchange property: the audio's length in seconds ({@code Double}). */
     public static final String SECONDS = "hubPronunciationSeconds";
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
@@ -76,8 +74,8 @@ public class PronunciationRequestReader {
             throw ProblemException.badRequest("invalid-language",
                     "'language' must be a language code such as en or en-US, was '" + language + "'.");
         }
-        exchange.setProperty(TEXT, text);
-        exchange.setProperty(LANGUAGE_CODE, language);
+        DataHandler file = exchange.getMessage(AttachmentMessage.class).getAttachment("file");
+        exchange.setProperty(FORM, new PronunciationForm(file, text, language));
     }
 
     /**
@@ -86,13 +84,13 @@ public class PronunciationRequestReader {
      * @throws ProblemException 400 without a {@code file} part; 415, 413, 400 from the audio checks
      */
     public void readAudio(Exchange exchange) throws IOException {
-        DataHandler file = exchange.getMessage(AttachmentMessage.class).getAttachment("file");
-        if (file == null) {
+        PronunciationForm form = exchange.getProperty(FORM, PronunciationForm.class);
+        if (form.file() == null) {
             throw ProblemException.badRequest("missing-file",
                     "Send the recording as a multipart/form-data part named 'file' (WAV, 16-bit PCM).");
         }
         float[] samples;
-        try (InputStream in = file.getInputStream()) {
+        try (InputStream in = form.file().getInputStream()) {
             samples = audio.prepare(in);
         }
         exchange.setProperty(TritonFailover.SAMPLES, samples);
@@ -101,8 +99,8 @@ public class PronunciationRequestReader {
         message.removeHeaders("*", RequestIds.HEADER);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         Map<String, String> phonemeRequest = new LinkedHashMap<>();
-        phonemeRequest.put("text", exchange.getProperty(TEXT, String.class));
-        phonemeRequest.put("language", exchange.getProperty(LANGUAGE_CODE, String.class));
+        phonemeRequest.put("text", form.text());
+        phonemeRequest.put("language", form.language());
         message.setBody(json.writeValueAsString(phonemeRequest));
     }
 }

@@ -3,16 +3,15 @@ package com.wise.hub.triton;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * The circuit breakers of the Triton targets, one per target and named by its id, with the
  * settings of {@code hub.triton.breaker}. Each is also the bean {@code tritonBreaker-<id>} the
- * route template {@code triton-infer} refers to (registered by {@link TritonTargetBeans}), so the
- * breaker is named after the target rather than after a generated node id, and its predicate can
- * look inside gRPC statuses. Their state is published as {@code resilience4j_circuitbreaker_*{name="triton-1"}}.
+ * route template {@code triton-infer} refers to (registered by {@link TritonTargetBeans}): the
+ * circuitBreaker EIP's own {@code recordException} takes exception classes only, and which gRPC
+ * failures count depends on the status code inside the exception. They live in the hub's one breaker registry (the engines' too), which
+ * camel-resilience4j-micrometer publishes as {@code resilience4j_circuitbreaker_*{name="triton-1"}}.
  */
 @Component("tritonBreakers")
 public class TritonBreakers {
@@ -21,10 +20,12 @@ public class TritonBreakers {
     public static final String BEAN_PREFIX = "tritonBreaker-";
 
     private final CircuitBreakerRegistry registry;
+    private final CircuitBreakerConfig config;
 
-    TritonBreakers(TritonProperties properties, MeterRegistry meters) {
+    TritonBreakers(TritonProperties properties, CircuitBreakerRegistry registry) {
         TritonProperties.Breaker breaker = properties.breaker();
-        this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        this.registry = registry;
+        this.config = CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
                 .slidingWindowSize(breaker.slidingWindowSize())
                 .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
@@ -32,12 +33,11 @@ public class TritonBreakers {
                 .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
                 // Triton refusing a request (unknown model, wrong tensor) says nothing about its health
                 .recordException(TritonFailure::countsAgainstTarget)
-                .build());
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+                .build();
     }
 
-    /** The breaker of one target, created on first use. */
+    /** The breaker of one target, created on first use with the settings of {@code hub.triton.breaker}. */
     public CircuitBreaker breaker(String targetId) {
-        return registry.circuitBreaker(targetId);
+        return registry.circuitBreaker(targetId, config);
     }
 }

@@ -384,7 +384,10 @@ class PronunciationRoutesTest extends HubHttpTest {
         JsonNode doc = JSON.readTree(get("/openapi.json").body());
         JsonNode operation = doc.at("/paths/~1v1~1pronunciation~1assess/post");
         assertThat(operation.at("/requestBody/content").has("multipart/form-data")).isTrue();
-        assertThat(operation.at("/requestBody/description").asText()).contains("\"file\"", "\"text\"", "\"language\"");
+        assertThat(doc.at("/components/schemas/PronunciationRequest/properties/file/format").asText())
+                .isEqualTo("binary");
+        assertThat(doc.at("/components/schemas/PronunciationRequest/required").toString())
+                .contains("file", "text");
         assertThat(operation.at("/responses/200/content/application~1json/schema/$ref").asText())
                 .endsWith("PronunciationAssessment");
         assertThat(doc.at("/components/schemas/PhonemeScore/properties").has("recognized")).isTrue();
