@@ -4,6 +4,7 @@ import com.wise.hub.problem.ProblemException;
 import com.wise.hub.web.RequestIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,6 @@ public class TritonFailover {
     public static final String REQUEST = "hubTritonRequest";
     /** Exchange property: the id of the target being tried, e.g. {@code triton-1}. */
     public static final String TARGET = "hubTritonTarget";
-    /** Exchange property: {@code host:port} of the target being tried. */
-    public static final String ADDRESS = "hubTritonAddress";
     private static final String NEXT = "hubTritonNext";
     private static final String ATTEMPTS = "hubTritonAttempts";
 
@@ -58,14 +57,13 @@ public class TritonFailover {
         return targets.size();
     }
 
-    /** Selects the next target: sets {@link #TARGET} and {@link #ADDRESS} and clears the last attempt's failure. */
+    /** Selects the next target: sets {@link #TARGET} and clears the last attempt's failure. */
     public void next(Exchange exchange) {
         exchange.removeProperty(TritonAttempt.FAILURE);
         int index = exchange.getProperty(NEXT, Integer.class);
         TritonTarget target = targets.get(index);
         exchange.setProperty(NEXT, index + 1);
         exchange.setProperty(TARGET, target.id());
-        exchange.setProperty(ADDRESS, target.address());
     }
 
     /** Notes how the attempt went; a failure that no other target would fix ends the request. */
@@ -92,11 +90,17 @@ public class TritonFailover {
                     "No Triton target could score the recording (" + String.join(", ", attempts)
                             + "); try again shortly.", properties.breaker().waitInOpenState().dividedBy(10))
                     .header("X-Engine-Attempts", String.join(",", attempts))
-                    .extension("attempts", attempts);
+                    .extension("attempts", attempts.stream().map(TritonFailover::asObject).toList());
         }
         exchange.getMessage().setBody(answer);
         exchange.getMessage().setHeader("X-Engine", exchange.getProperty(TARGET, String.class));
         exchange.getMessage().setHeader("X-Engine-Attempts", String.join(",", attempts));
+    }
+
+    /** {@code triton-1:timeout} as {@code {"engine":"triton-1","outcome":"timeout"}}, as the STT problems list attempts. */
+    private static Map<String, String> asObject(String attempt) {
+        int colon = attempt.indexOf(':');
+        return Map.of("engine", attempt.substring(0, colon), "outcome", attempt.substring(colon + 1));
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.wise.hub.support.CraftedLogits;
 import com.wise.hub.support.FakeTriton;
 import com.wise.hub.support.HubHttpTest;
 import com.wise.hub.support.TestWavs;
@@ -296,8 +295,13 @@ class PronunciationRoutesTest extends HubHttpTest {
 
         assertProblem(response, 503, "triton-unavailable");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
-        assertThat(JSON.readTree(response.body()).get("attempts").toString())
-                .isEqualTo("[\"triton-1:unreachable\",\"triton-2:unreachable\"]");
+        JsonNode attempts = JSON.readTree(response.body()).get("attempts");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).get("engine").asText()).isEqualTo("triton-1");
+        assertThat(attempts.get(0).get("outcome").asText()).isEqualTo("unreachable");
+        assertThat(attempts.get(1).get("engine").asText()).isEqualTo("triton-2");
+        assertThat(attempts.get(1).get("outcome").asText()).isEqualTo("unreachable");
+        assertThat(response.headers().firstValue("X-Engine-Attempts")).contains("triton-1:unreachable,triton-2:unreachable");
     }
 
     @Test
