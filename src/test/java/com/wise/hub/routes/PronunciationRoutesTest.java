@@ -56,7 +56,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = {
-        "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/shared/*.yaml,classpath:routes-standin/*.yaml",
         "CACHE_URL=", "hub.triton.breaker.sliding-window-size=100", "hub.triton.breaker.minimum-number-of-calls=100",
         "hub.triton.deadline=5s"})
 class PronunciationRoutesTest extends HubHttpTest {
@@ -82,6 +81,11 @@ class PronunciationRoutesTest extends HubHttpTest {
         registry.add("INFERENCE_GPU_URL", () -> TRITON_1.address() + "," + TRITON_2.address());
         registry.add("PHONEMIZER_URL", PHONEMIZER::baseUrl);
         registry.add("hub.engines.phonemes.phonemizer.url", PHONEMIZER::baseUrl);
+        // until the phoneme route (issue #4) is in routes/, a stand-in forwards to the phonemizer
+        if (!Files.exists(Path.of("routes/phonemes.yaml"))) {
+            registry.add("camel.main.routes-include-pattern",
+                    () -> "file:routes/*.yaml,file:routes/shared/*.yaml,classpath:routes-standin/*.yaml");
+        }
     }
 
     @AfterAll
