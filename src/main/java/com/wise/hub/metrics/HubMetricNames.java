@@ -22,6 +22,11 @@ public final class HubMetricNames {
     /** Counter of moves from one engine to the next within a request; tags capability, from, to. */
     public static final String ENGINE_FAILOVERS = PREFIX + "engine.failovers";
 
+    /** Timer of calls to Triton targets (contract check plus ModelInfer); tags target, outcome. */
+    public static final String TRITON_REQUESTS = PREFIX + "triton.requests";
+    /** Counter of seconds of audio scored by the pronunciation route ({@code hub_pronunciation_audio_seconds_total}). */
+    public static final String PRONUNCIATION_AUDIO = PREFIX + "pronunciation.audio";
+
     private HubMetricNames() {
     }
 }
