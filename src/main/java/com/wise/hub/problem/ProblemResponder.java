@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.processor.ThrottlerRejectedExecutionException;
+import org.apache.camel.support.ExchangeHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public class ProblemResponder {
             problem = classifier.classify(caught);
         }
         if (problem.status() >= 500 && !(caught instanceof ProblemException)) {
-            log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
+            log.error("Unexpected failure in route {}", ExchangeHelper.getAtRouteId(exchange), caught);
         }
         String requestId = exchange.getMessage().getHeader(RequestIds.HEADER, String.class);
         Message out = exchange.getMessage();
