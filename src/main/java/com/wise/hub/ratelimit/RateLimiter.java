@@ -27,6 +27,8 @@ public class RateLimiter {
     public static final String DEGRADED = "hubRateLimitDegraded";
     /** Exchange property with the feature's per-minute limit, for the local throttle. */
     public static final String PER_MINUTE = "hubRateLimitPerMinute";
+    /** Exchange property naming the feature the request was admitted for; the admit route runs once. */
+    public static final String ADMITTED = "hubAdmitted";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final HubRedis redis;
@@ -73,6 +75,7 @@ public class RateLimiter {
             decision = null;
         }
         if (decision == null) {
+            exchange.setProperty(ADMITTED, feature);
             degrade(exchange, feature, limit);
             return;
         }
@@ -81,6 +84,7 @@ public class RateLimiter {
             meters.rejected(feature, decision.rejectedBy());
             throw RateLimitProblems.rejected(feature, decision, limit, calendar.zone(), headers);
         }
+        exchange.setProperty(ADMITTED, feature);
         RateLimitHeaders.writeAdmitted(exchange, headers);
         if (decision.charged()) {
             exchange.getExchangeExtension().addOnCompletion(

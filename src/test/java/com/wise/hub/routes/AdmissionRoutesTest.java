@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.wise.hub.metrics.HubMetricNames;
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.support.AudioSamples;
 import com.wise.hub.support.HttpFromAddress;
 import com.wise.hub.support.HubHttpTest;
+import com.wise.hub.support.MultipartBody;
 import com.wise.hub.support.MutableClock;
 import com.wise.hub.support.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * routes/shared/admission.yaml over HTTP, through the test-only stand-in capability route
  * (src/test/resources/admission-test): sliding window, daily quota, headers, give-back,
- * idempotent replays and client addresses behind proxies. The clock is the test's.
+ * idempotent replays and client addresses behind proxies; and through the real STT route
+ * (routes/stt.yaml) with WireMock engines. The clock is the test's.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = {com.wise.hub.HubApplication.class, AdmissionRoutesTest.TestClock.class},
@@ -52,6 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AdmissionRoutesTest extends HubHttpTest {
 
     private static final RedisServer REDIS = new RedisServer();
+    private static final WireMockServer STT_ENGINE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-03-10T03:00:00Z"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,11 +74,17 @@ class AdmissionRoutesTest extends HubHttpTest {
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         REDIS.start();
+        if (!STT_ENGINE.isRunning()) {
+            STT_ENGINE.start();
+        }
         registry.add("hub.redis.url", REDIS::url);
+        registry.add("STT_ENGINE_1_URL", STT_ENGINE::baseUrl);
+        registry.add("STT_ENGINE_2_URL", STT_ENGINE::baseUrl);
     }
 
     @AfterAll
     static void stopRedis() {
+        STT_ENGINE.stop();
         REDIS.stop();
     }
 
@@ -186,10 +199,52 @@ class AdmissionRoutesTest extends HubHttpTest {
     }
 
     @Test
+    void aRequestIsAdmittedOnceEvenWhenItsRouteCallsAnotherCapability() throws Exception {
+        HttpResponse<String> nested = admit("tts", Map.of("X-Test-Outcome", "nested"));
+        assertAdmitted(nested, "3", "2", "60");
+        // The nested chat admission neither counted nor replaced the tts headers.
+        assertThat(admit("chat").headers().firstValue("X-RateLimit-Remaining")).hasValue("29");
+    }
+
+    @Test
+    void theRealSttRouteIsAdmittedAndGivesTheUnitBackWhenEveryEngineFails() throws Exception {
+        STT_ENGINE.resetAll();
+        STT_ENGINE.stubFor(WireMock.post("/v1/audio/transcriptions").willReturn(WireMock.okJson("{\"text\":\"hi\"}")));
+        HttpResponse<String> served = transcribe();
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("X-Engine")).hasValue("stt-1");
+        assertThat(served.headers().allValues("X-RateLimit-Remaining-Day")).containsExactly("1");
+        assertThat(served.headers().allValues("X-RateLimit-Limit")).containsExactly("100");
+
+        STT_ENGINE.resetAll();
+        STT_ENGINE.stubFor(WireMock.post("/v1/audio/transcriptions").willReturn(WireMock.aResponse().withStatus(503)));
+        double givenBack = givenBack("stt");
+        HttpResponse<String> failed = transcribe();
+        assertThat(failed.statusCode()).isBetween(502, 504);
+        assertThat(failed.headers().allValues("X-RateLimit-Remaining-Day")).containsExactly("0");
+        await().atMost(Duration.ofSeconds(5)).until(() -> givenBack("stt") == givenBack + 1);
+
+        STT_ENGINE.resetAll();
+        STT_ENGINE.stubFor(WireMock.post("/v1/audio/transcriptions").willReturn(WireMock.okJson("{\"text\":\"hi\"}")));
+        assertThat(transcribe().headers().firstValue("X-RateLimit-Remaining-Day")).hasValue("0");
+        HttpResponse<String> spent = transcribe();
+        assertRefused(spent, "per-day", null);
+        assertThat(STT_ENGINE.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/audio/transcriptions"))))
+                .as("a refused request never reaches an engine").hasSize(1);
+    }
+
+    @Test
     void unknownFeatureIsAServerSideBugNotAClientError() throws Exception {
         HttpResponse<String> response = admit("karaoke");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private HttpResponse<String> transcribe() throws IOException, InterruptedException {
+        MultipartBody body = new MultipartBody().file("file", "talk.wav", "audio/wav", AudioSamples.wav(4096))
+                .field("model", "whisper-1");
+        return HTTP.send(request("/v1/audio/transcriptions").header("Content-Type", body.contentType())
+                .POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpFromAddress.Response fromAddress(String local, String forwardedFor) throws IOException {
