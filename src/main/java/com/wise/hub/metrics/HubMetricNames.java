@@ -15,6 +15,10 @@ public final class HubMetricNames {
     public static final String REDIS_ERRORS = PREFIX + "redis.errors";
     /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */
     public static final String DEPENDENCY_UP = PREFIX + "dependency.up";
+    /** Counter of cache lookups; tags kind (translate, phonemes, tts, visemes) and result (hit, miss, bypass). */
+    public static final String CACHE_REQUESTS = PREFIX + "cache.requests";
+    /** Counter of requests carrying an Idempotency-Key; tag outcome (new, replayed, conflict, mismatch, bypass). */
+    public static final String IDEMPOTENCY_REQUESTS = PREFIX + "idempotency.requests";
 
     private HubMetricNames() {
     }
