@@ -69,6 +69,8 @@ public class ResponseCache {
         Pending pending = new Pending(CacheKeys.of(kind, hash), properties.ttlFor(kind));
         exchange.setProperty(HIT, false);
         CacheControl control = CacheControl.of(exchange.getMessage().getHeader(CacheControl.HEADER, String.class));
+        // A request directive; left on the message, Camel would echo it as a response header.
+        exchange.getMessage().removeHeader(CacheControl.HEADER);
         Optional<RedissonClient> client = redis.client();
         if (!properties.enabled() || client.isEmpty() || control.noStore()) {
             answer(exchange, kind, Result.BYPASS);

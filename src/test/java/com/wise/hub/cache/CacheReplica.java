@@ -3,6 +3,7 @@ package com.wise.hub.cache;
 import com.wise.hub.metrics.HubMetricNames;
 import com.wise.hub.redis.HubRedis;
 import com.wise.hub.redis.RedisProperties;
+import com.wise.hub.support.RedisReadiness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +33,9 @@ final class CacheReplica implements AutoCloseable {
     CacheReplica(String url, RedisProperties.Mode mode, CacheProperties properties, AtomicInteger engineCalls) {
         this.redis = new HubRedis(new RedisProperties(url, mode, null, Duration.ofMillis(100), Duration.ofSeconds(1), 64),
                 meters);
+        if (!url.isEmpty()) {
+            RedisReadiness.awaitAnswering(redis);
+        }
         this.cache = new ResponseCache(properties, redis, new SingleFlight(properties, redis), meters);
         this.engineCalls = engineCalls;
     }
