@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real {@code redis-server} process on a free loopback port, for tests. Fails (never skips)
@@ -99,7 +100,7 @@ public final class RedisServer implements AutoCloseable {
             if (open && process != null && !process.isAlive()) {
                 throw new IllegalStateException("redis-server exited at start; see " + dir.resolve("redis.log"));
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         throw new IllegalStateException("redis-server on port " + port + " did not " + (open ? "start" : "stop") + " in 10 s");
     }
