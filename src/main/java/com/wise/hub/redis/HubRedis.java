@@ -72,7 +72,10 @@ public class HubRedis implements DisposableBean {
         URI first = URI.create(p.nodes().get(0));
         String[] credentials = credentials(first);
         switch (p.mode()) {
-            case cluster -> config.useClusterServers().addNodeAddress(nodes)
+            // No slot-coverage check: with it, a master that did not answer the first connection made
+            // every later command hang (seen with Redisson 3.52); without it those slots fail fast
+            // and the topology scan adds the master back when it answers.
+            case cluster -> config.useClusterServers().addNodeAddress(nodes).setCheckSlotsCoverage(false)
                     .setTimeout(timeout).setConnectTimeout(connectTimeout).setRetryAttempts(0)
                     .setMasterConnectionPoolSize(p.poolSize()).setMasterConnectionMinimumIdleSize(minIdle)
                     .setUsername(credentials[0]).setPassword(credentials[1]);

@@ -48,9 +48,29 @@ public final class RedisCluster implements AutoCloseable {
         return nodes;
     }
 
+    /** Freezes one master (SIGSTOP): it keeps its connections but answers nothing, like a hung node. */
+    public void freeze(RedisServer node) {
+        signal(node, "-STOP");
+    }
+
+    /** Lets a frozen master answer again (SIGCONT). */
+    public void thaw(RedisServer node) {
+        signal(node, "-CONT");
+    }
+
     @Override
     public void close() {
         nodes.forEach(RedisServer::stop);
+    }
+
+    private static void signal(RedisServer node, String signal) {
+        String pids = run(List.of("pgrep", "-f", "redis-server 127.0.0.1:" + node.port())).trim();
+        if (pids.isEmpty()) {
+            throw new IllegalStateException("no redis-server on port " + node.port());
+        }
+        for (String pid : pids.split("\\s+")) {
+            run(List.of("kill", signal, pid));
+        }
     }
 
     private static String run(List<String> command) {
