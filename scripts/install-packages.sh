@@ -3,7 +3,10 @@
 # Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 
-packages=(redis-server prometheus curl jq sox espeak-ng flite pocketsphinx pocketsphinx-en-us apertium apertium-en-es)
+# libsox-fmt-mp3 lets sox read and write MP3 (the engine pack's OpenAI default speech format and
+# MP3 uploads); without it sox has no MP3 handler on Debian 12.
+packages=(redis-server prometheus curl jq sox libsox-fmt-mp3 espeak-ng flite pocketsphinx pocketsphinx-en-us
+          apertium apertium-en-es)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.ExchangeHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class ProblemResponder {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ProblemException problem = classifier.classify(caught);
         if (problem.status() >= 500 && !(caught instanceof ProblemException)) {
-            log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
+            log.error("Unexpected failure in route {}", ExchangeHelper.getAtRouteId(exchange), caught);
         }
         String requestId = exchange.getMessage().getHeader(RequestIds.HEADER, String.class);
         Message out = exchange.getMessage();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.apache.camel.Route;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.rest.RestDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -171,6 +172,15 @@ class ApiFoundationTest extends HubHttpTest {
                     .as("route %s must set routeConfigurationId: hub-errors", route.getRouteId())
                     .isEqualTo("hub-errors");
         }
+    }
+
+    @Test
+    void everyRestOperationNamesItsRouteSoAReloadReplacesIt() {
+        ModelCamelContext model = (ModelCamelContext) camelContext;
+        assertThat(model.getRestDefinitions()).flatMap(RestDefinition::getVerbs).isNotEmpty()
+                .allSatisfy(verb -> assertThat(verb.getRouteId())
+                        .as("operation %s %s must set an id and routeId: <the same id>", verb.asVerb(), verb.getPath())
+                        .isNotBlank().isEqualTo(verb.getId()));
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String slug) throws Exception {

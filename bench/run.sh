@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Runs every benchmark scenario against the real hub jar and writes docs/performance.md.
+# Hub, fake engines, Redis, nginx and the load generators all run on this machine (loopback only);
+# every loop is bounded and everything started here is stopped at the end.
+#
+# Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup
+# Needs: wrk and nginx (apt-get install wrk nginx-light), redis-server, JDK 21+ (virtual threads).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/java-home.sh
+JAVA="$JAVA_HOME/bin/java"
+WORK="$(mktemp -d /tmp/hub-bench.XXXXXX)"
+RESULTS="$WORK/results.md"
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$WORK/nginx/nginx.pid" ] && nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true' EXIT
+
+for tool in wrk nginx redis-server python3 curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk nginx-light redis-server python3 curl" >&2; exit 1; }
+done
+[ -f target/wise-ai-hub.jar ] || ./mvnw -B -q -ntp package -DskipTests
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+wait_http() { # url seconds
+  for _ in $(seq $(( $2 * 10 ))); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "not answering: $1" >&2; return 1
+}
+
+fake_engine() { # port latency-ms size [status]
+  "$JAVA" bench/FakeEngine.java --port "$1" --latency-ms "$2" --size "$3" --status "${4:-200}" >"$WORK/engine-$1.log" 2>&1 &
+  PIDS+=($!); wait_http "http://127.0.0.1:$1/health" 60
+}
+
+redis() { # port
+  redis-server --port "$1" --bind 127.0.0.1 --save "" --appendonly no >"$WORK/redis-$1.log" 2>&1 &
+  PIDS+=($!); for _ in $(seq 50); do redis-cli -p "$1" ping >/dev/null 2>&1 && return; sleep 0.1; done
+}
+
+hub() { # port heap extra-args... ; prints the pid
+  local p=$1 heap=$2; shift 2
+  "$JAVA" -Xmx"$heap" -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off \
+    --logging.level.hub.access=WARN "$@" >"$WORK/hub-$p.log" 2>&1 &
+  local pid=$!; PIDS+=($pid)
+  wait_http "http://127.0.0.1:$p/health/ready" 120
+  echo "$pid"
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+constant_rate() { # url rate seconds body-file extra-headers...
+  local url=$1 rate=$2 seconds=$3 body=$4; shift 4
+  local headers=()
+  for h in "$@"; do headers+=(--header "$h"); done
+  "$JAVA" bench/ConstantRateLoad.java --url "$url" --rate "$rate" --seconds "$seconds" --warmup 5 \
+    --method POST --body-file "$body" --header "Content-Type: application/json" "${headers[@]}" 2>/dev/null
+}
+
+field() { # line key
+  sed -E "s/.*$2=([^ ]+).*/\1/" <<<"$1"
+}
+
+wrk_post() { # url connections seconds body header...
+  local url=$1 c=$2 d=$3 body=$4; shift 4
+  local lua="$WORK/post-$RANDOM.lua"
+  {
+    echo "wrk.method = \"POST\""
+    printf 'wrk.body = %s\n' "$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$body")"
+    echo "wrk.headers[\"Content-Type\"] = \"application/json\""
+    for h in "$@"; do echo "wrk.headers[\"${h%%:*}\"] = \"$(sed 's/^ *//' <<<"${h#*:}")\""; done
+  } >"$lua"
+  wrk -t2 -c"$c" -d"${d}s" --timeout 30s --latency -s "$lua" "$url"
+}
+
+echo "{\"text\":\"Please open the window.\",\"source\":\"en\",\"target\":\"es\"}" >"$WORK/translate.json"
+
+scenario_engine() {
+  log "fake engine alone"
+  local e; e=$(port); fake_engine "$e" 0 1024
+  local out; out=$(wrk_post "http://127.0.0.1:$e/translate" 5000 15 "$WORK/translate.json")
+  local rps; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  local errors; errors=$(awk '/Socket errors/ {print}' <<<"$out")
+  cat >>"$RESULTS" <<MD
+### 0. The fake engine alone (its own ceiling)
+\`wrk -t2 -c5000 -d15s\` POST, 1 KB JSON answer, no latency: **${rps} requests/s**${errors:+; $errors}.
+The hub's figures below are far under this, so the fake engine is not what limits them.
+
+MD
+}
+
+scenario_overhead() {
+  log "scenario 1: overhead"
+  local e h n; e=$(port); h=$(port); n=$(port)
+  fake_engine "$e" 0 1024
+  hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" >/dev/null
+  mkdir -p "$WORK/nginx/tmp"
+  sed "s/__PORT__/$n/; s/__ENGINE__/$e/" bench/nginx.conf >"$WORK/nginx/nginx.conf"
+  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+  local direct proxied hubbed
+  constant_rate "http://127.0.0.1:$h/v1/translate" 500 10 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
+  direct=$(constant_rate "http://127.0.0.1:$e/translate" 500 30 "$WORK/translate.json")
+  proxied=$(constant_rate "http://127.0.0.1:$n/translate" 500 30 "$WORK/translate.json")
+  hubbed=$(constant_rate "http://127.0.0.1:$h/v1/translate" 500 30 "$WORK/translate.json" "Cache-Control: no-store")
+  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop
+  python3 - "$direct" "$proxied" "$hubbed" >>"$RESULTS" <<'PY'
+import sys
+def parse(line): return dict(kv.split("=") for kv in line.split())
+d, n, h = (parse(x) for x in sys.argv[1:4])
+def ms(r, k): return float(r[k])
+print("### 1. Overhead: 500 requests/s, 1 KB JSON engine answer (translation, cache off)")
+print("| path | ok | errors | p50 ms | p90 ms | p99 ms | p99.9 ms |")
+print("|---|---|---|---|---|---|---|")
+for name, r in (("engine directly", d), ("nginx proxy_pass", n), ("hub", h)):
+    print(f"| {name} | {r['ok']} | {r['errors']} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['p999_ms']} |")
+print()
+print(f"Hub adds **p50 {ms(h,'p50_ms')-ms(d,'p50_ms'):.3f} ms, p99 {ms(h,'p99_ms')-ms(d,'p99_ms'):.3f} ms** over the engine "
+      f"(target ≤ 1 ms and ≤ 5 ms); nginx adds p50 {ms(n,'p50_ms')-ms(d,'p50_ms'):.3f} ms, p99 {ms(n,'p99_ms')-ms(d,'p99_ms'):.3f} ms. "
+      f"Hub ÷ nginx added latency at p50: {(ms(h,'p50_ms')-ms(d,'p50_ms'))/max(1e-3, ms(n,'p50_ms')-ms(d,'p50_ms')):.1f}×.")
+print()
+PY
+}
+
+scenario_slow() {
+  log "scenario 2: slow engines"
+  local e h pid; e=$(port); h=$(port)
+  fake_engine "$e" 1000 1024
+  pid=$(hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" \
+    --hub.engines.translation.translate-1.max-in-flight=2000)
+  wrk_post "http://127.0.0.1:$h/v1/translate" 200 5 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
+  local out; out=$(wrk_post "http://127.0.0.1:$h/v1/translate" 1000 30 "$WORK/translate.json" "Cache-Control: no-store")
+  local rss; rss=$(rss_mb "$pid")
+  local rps non2xx errors p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); non2xx=${non2xx:-0}
+  errors=$(awk '/Socket errors/ {print}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  cat >>"$RESULTS" <<MD
+### 2. Slow engines: engine latency 1 s, 1,000 concurrent clients
+\`wrk -t2 -c1000 -d30s\` through one hub (translation, cache off, engine in-flight cap raised to 2,000):
+**${rps} requests/s** (target ≥ 900), non-2xx ${non2xx}${errors:+, $errors}, p99 ${p99}, hub RSS **${rss} MB** after the run (target ≤ 768 MB).
+
+MD
+}
+
+scenario_startup() {
+  log "scenario 7: start-up and footprint"
+  local h start pid ready; h=$(port)
+  start=$(date +%s%N)
+  "$JAVA" -jar target/wise-ai-hub.jar --server.port="$h" >"$WORK/hub-start.log" 2>&1 &
+  pid=$!; PIDS+=($pid)
+  wait_http "http://127.0.0.1:$h/health/ready" 120
+  ready=$(( ($(date +%s%N) - start) / 1000000 ))
+  sleep 5
+  cat >>"$RESULTS" <<MD
+### 7. Start-up and footprint
+\`java -jar target/wise-ai-hub.jar\` with no environment: ready (\`/health/ready\` 200) after **${ready} ms**;
+idle RSS **$(rss_mb "$pid") MB** 5 s later.
+
+MD
+  kill "$pid"
+}
+
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(engine overhead slow cache uploads limits flight startup)
+for s in "${scenarios[@]}"; do
+  "scenario_$s"
+done
+
+{
+  cat <<MD
+# Performance
+
+Figures from \`bench/run.sh\` (regenerated by it; do not edit by hand). Hub, fake engines, Redis,
+nginx and load generators share one machine, so every figure includes the load generator's own cost.
+
+- Date: $(date -u +"%Y-%m-%d %H:%M UTC")
+- Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(uname -r)
+- JDK: $("$JAVA" -version 2>&1 | head -1)
+- Command: \`bench/run.sh ${scenarios[*]}\`
+
+MD
+  cat "$RESULTS"
+  [ -f bench/NOTES.md ] && cat bench/NOTES.md
+} >docs/performance.md
+log "wrote docs/performance.md"

@@ -1,0 +1,80 @@
+package com.wise.hub.engine;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.processor.ThrottlerRejectedExecutionException;
+
+/**
+ * How one engine attempt ended; {@link #label()} is what X-Engine-Attempts, problem bodies and the
+ * {@code outcome} metric tag show.
+ */
+public enum EngineOutcome {
+    /** The engine answered 2xx. */
+    OK("ok"),
+    /** The engine answered a 4xx that blames the request (not 408 or 429): the chain ends. */
+    CLIENT_ERROR("client-error"),
+    /** The engine answered 5xx. */
+    SERVER_ERROR("5xx"),
+    /** The engine answered 429 Too Many Requests. */
+    TOO_MANY_REQUESTS("429"),
+    /** No connection or no answer in time (connect timeout, response timeout, deadline cut, HTTP 408). */
+    TIMEOUT("timeout"),
+    /** Connection refused, reset or closed, unknown host. */
+    UNREACHABLE("unreachable"),
+    /** Skipped: the engine's circuit breaker is open (or half-open with its trial calls taken). */
+    CIRCUIT_OPEN("circuit-open"),
+    /** Skipped: the engine's in-flight cap on this replica is reached. */
+    SATURATED("saturated"),
+    /** Skipped: the engine has no URL on this deployment. */
+    NOT_CONFIGURED("not-configured"),
+    /** Not tried: the request's deadline had passed. */
+    DEADLINE("deadline"),
+    /** Anything else, e.g. an unexpected redirect; treated like a server error. */
+    ERROR("error");
+
+    private final String label;
+
+    EngineOutcome(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** True when the engine was not called at all (its breaker, its cap, its configuration or the clock said no). */
+    public boolean skipped() {
+        return this == CIRCUIT_OPEN || this == SATURATED || this == NOT_CONFIGURED || this == DEADLINE;
+    }
+
+    /** True when the request should go on to the next engine. */
+    public boolean failsOver() {
+        return this != OK && this != CLIENT_ERROR;
+    }
+
+    /** Classifies the failure of an engine call, looking through wrapping exceptions. */
+    public static EngineOutcome of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ThrottlerRejectedExecutionException) {
+                return SATURATED;
+            }
+            if (t instanceof CallNotPermittedException) {
+                return CIRCUIT_OPEN;
+            }
+            if (t instanceof HttpOperationFailedException http) {
+                int status = http.getStatusCode();
+                return status >= 500 ? SERVER_ERROR : status == 429 ? TOO_MANY_REQUESTS
+                        : status == 408 ? TIMEOUT : ERROR;
+            }
+            if (t instanceof InterruptedIOException) {
+                return TIMEOUT;
+            }
+            if (t instanceof IOException) {
+                return UNREACHABLE;
+            }
+        }
+        return ERROR;
+    }
+}

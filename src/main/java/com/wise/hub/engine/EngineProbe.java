@@ -1,0 +1,67 @@
+package com.wise.hub.engine;
+
+import com.wise.hub.health.DependencyProbe;
+import com.wise.hub.health.HealthProperties;
+import com.wise.hub.health.ProbeResult;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * Readiness of one engine ({@code /health/ready}): not configured without a URL; down when its
+ * health path does not answer (any HTTP status below 500 counts as an answer) or its circuit
+ * breaker is open; up otherwise. One per declared engine, registered by {@link EngineProbeRegistrar}.
+ */
+class EngineProbe implements DependencyProbe {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+
+    private final String engineId;
+    private final EngineCatalog catalog;
+    private final CircuitBreakerRegistry breakers;
+    private final HealthProperties health;
+
+    EngineProbe(String engineId, EngineCatalog catalog, CircuitBreakerRegistry breakers, HealthProperties health) {
+        this.engineId = engineId;
+        this.catalog = catalog;
+        this.breakers = breakers;
+        this.health = health;
+    }
+
+    @Override
+    public String name() {
+        return engineId;
+    }
+
+    @Override
+    public ProbeResult probe() {
+        EngineSettings engine = catalog.get(engineId);
+        if (!engine.configured()) {
+            return ProbeResult.notConfigured(engine.urlSource() + " is not set");
+        }
+        String breaker = breakers.find(engineId).map(b -> b.getState().name()).orElse("CLOSED");
+        int status;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(engine.url() + engine.healthPath()))
+                    .timeout(health.probeTimeout()).GET().build();
+            status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return ProbeResult.down("unreachable (" + e.getClass().getSimpleName() + "); breaker " + breaker);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ProbeResult.down("probe interrupted");
+        }
+        if (status >= 500) {
+            return ProbeResult.down("answers HTTP " + status + " on " + engine.healthPath() + "; breaker " + breaker);
+        }
+        boolean open = breakers.find(engineId).map(CircuitBreaker::getState)
+                .filter(s -> s == CircuitBreaker.State.OPEN || s == CircuitBreaker.State.FORCED_OPEN).isPresent();
+        String detail = "answers HTTP " + status + " on " + engine.healthPath() + "; breaker " + breaker;
+        return open ? ProbeResult.down(detail) : ProbeResult.up(detail);
+    }
+}

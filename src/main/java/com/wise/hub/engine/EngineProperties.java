@@ -1,0 +1,146 @@
+package com.wise.hub.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The AI engines the hub calls ({@code hub.engines.*}): per capability, engines by id, each with
+ * its URL, timeouts, in-flight cap and breaker settings. Anything an engine leaves unset comes from
+ * {@code hub.engines.defaults}. Binding fails (and the hub does not start) with a message naming the
+ * property, and the environment variable when there is one, for a malformed URL, a timeout that is
+ * not positive, an out-of-range number or an engine id used twice.
+ *
+ * @param defaults    values for every engine that does not set its own
+ * @param stt         speech-to-text engines by id ({@code stt-1}, {@code stt-2})
+ * @param tts         text-to-speech engines by id
+ * @param translation translation engines by id
+ * @param phonemes    phonemizer engines by id
+ * @param visemes     viseme engines by id
+ * @param llm         LLM engines by id
+ */
+@Validated
+@ConfigurationProperties("hub.engines")
+public record EngineProperties(
+        @DefaultValue Defaults defaults,
+        Map<String, Engine> stt,
+        Map<String, Engine> tts,
+        Map<String, Engine> translation,
+        Map<String, Engine> phonemes,
+        Map<String, Engine> visemes,
+        Map<String, Engine> llm) {
+
+    public EngineProperties {
+        stt = ordered(stt);
+        tts = ordered(tts);
+        translation = ordered(translation);
+        phonemes = ordered(phonemes);
+        visemes = ordered(visemes);
+        llm = ordered(llm);
+        resolve(defaults, byCapability(stt, tts, translation, phonemes, visemes, llm));
+    }
+
+    /** Every declared engine, resolved against the defaults, in declaration order per capability. */
+    public List<EngineSettings> engines() {
+        return resolve(defaults, byCapability(stt, tts, translation, phonemes, visemes, llm));
+    }
+
+    private static Map<String, Map<String, Engine>> byCapability(Map<String, Engine> stt, Map<String, Engine> tts,
+            Map<String, Engine> translation, Map<String, Engine> phonemes, Map<String, Engine> visemes,
+            Map<String, Engine> llm) {
+        Map<String, Map<String, Engine>> all = new LinkedHashMap<>();
+        all.put("stt", stt);
+        all.put("tts", tts);
+        all.put("translation", translation);
+        all.put("phonemes", phonemes);
+        all.put("visemes", visemes);
+        all.put("llm", llm);
+        return all;
+    }
+
+    private static List<EngineSettings> resolve(Defaults defaults, Map<String, Map<String, Engine>> byCapability) {
+        List<EngineSettings> all = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        byCapability.forEach((capability, engines) -> engines.forEach((id, engine) -> {
+            String previous = seen.putIfAbsent(id, capability);
+            if (previous != null) {
+                throw new IllegalArgumentException("engine id '" + id + "' is declared under both hub.engines."
+                        + previous + " and hub.engines." + capability + "; engine ids must be unique");
+            }
+            all.add(EngineSettings.resolve(capability, id, engine, defaults));
+        }));
+        return all;
+    }
+
+    private static Map<String, Engine> ordered(Map<String, Engine> engines) {
+        return engines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(engines));
+    }
+
+    /**
+     * What every engine gets unless it sets its own value.
+     *
+     * @param connectTimeout  longest wait for a TCP connection to an engine; default 2 s
+     * @param responseTimeout longest wait for an engine's answer (silence on the socket); default 30 s
+     * @param maxInFlight     most concurrent calls to one engine from one replica (the Throttle EIP cap,
+     *                        and the size of the engine's connection pool); over it the call is skipped
+     *                        as {@code saturated}; default 64
+     * @param deadline        time budget of a whole failover chain when the capability route does not set
+     *                        {@code hubDeadline}; default 60 s
+     * @param healthPath      path probed by {@code GET} for {@code /health/ready}; default {@code /health}
+     * @param breaker         circuit-breaker settings
+     */
+    public record Defaults(
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("30s") Duration responseTimeout,
+            @DefaultValue("64") int maxInFlight,
+            @DefaultValue("60s") Duration deadline,
+            @DefaultValue("/health") String healthPath,
+            @DefaultValue BreakerSettings breaker) {
+
+        public Defaults {
+            EngineSettings.requirePositive("hub.engines.defaults.connect-timeout", connectTimeout);
+            EngineSettings.requirePositive("hub.engines.defaults.response-timeout", responseTimeout);
+            EngineSettings.requireAtLeast("hub.engines.defaults.max-in-flight", maxInFlight, 1);
+            EngineSettings.requirePositive("hub.engines.defaults.deadline", deadline);
+            EngineSettings.requirePath("hub.engines.defaults.health-path", healthPath);
+            breaker.validate("hub.engines.defaults.breaker");
+        }
+    }
+
+    /**
+     * One engine. Everything but {@code url} is optional and falls back to {@code hub.engines.defaults}.
+     *
+     * @param url             base URL, {@code http://host:port[/prefix]}; blank = not configured (the hub
+     *                        starts, and requests that need only this engine get 503 engine-not-configured)
+     * @param urlEnv          the environment variable the URL comes from, named in error messages
+     * @param connectTimeout  see {@link Defaults#connectTimeout()}
+     * @param responseTimeout see {@link Defaults#responseTimeout()}
+     * @param maxInFlight     see {@link Defaults#maxInFlight()}
+     * @param healthPath      see {@link Defaults#healthPath()}
+     * @param breaker         per-engine breaker overrides
+     */
+    public record Engine(
+            String url,
+            String urlEnv,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            Integer maxInFlight,
+            String healthPath,
+            Breaker breaker) {
+    }
+
+    /** Per-engine overrides of {@link BreakerSettings}; unset values come from the defaults. */
+    public record Breaker(
+            Float failureRateThreshold,
+            Integer minimumNumberOfCalls,
+            Integer slidingWindowSize,
+            Duration waitDurationInOpenState,
+            Integer permittedNumberOfCallsInHalfOpenState) {
+    }
+}

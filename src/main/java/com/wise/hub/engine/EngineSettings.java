@@ -1,0 +1,111 @@
+package com.wise.hub.engine;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * One engine as the hub uses it: its {@code hub.engines.<capability>.<id>} entry merged with the
+ * defaults and checked. The engine id also names its route ({@code engine-call-<id>}), its circuit
+ * breaker and its metric tag.
+ *
+ * @param capability      the capability it serves, e.g. {@code stt}
+ * @param id              the engine id, e.g. {@code stt-1}
+ * @param url             base URL, or null when the engine is not configured
+ * @param urlEnv          environment variable the URL comes from, or null
+ * @param connectTimeout  longest wait for a TCP connection
+ * @param responseTimeout longest wait for the answer
+ * @param maxInFlight     concurrent calls allowed from one replica
+ * @param healthPath      path probed for readiness
+ * @param breaker         circuit-breaker settings
+ */
+public record EngineSettings(
+        String capability,
+        String id,
+        URI url,
+        String urlEnv,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        int maxInFlight,
+        String healthPath,
+        BreakerSettings breaker) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** True when a URL was given; a request that needs only unconfigured engines gets 503. */
+    public boolean configured() {
+        return url != null;
+    }
+
+    /** Where an operator sets the URL: the environment variable if declared, else the property. */
+    public String urlSource() {
+        return urlEnv != null && !urlEnv.isBlank() ? urlEnv : "hub.engines." + capability + "." + id + ".url";
+    }
+
+    static EngineSettings resolve(String capability, String id, EngineProperties.Engine engine,
+            EngineProperties.Defaults defaults) {
+        String prefix = "hub.engines." + capability + "." + id;
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(prefix + ": engine ids are lower-case letters, digits and '-', was '"
+                    + id + "'");
+        }
+        EngineProperties.Engine e = engine != null ? engine
+                : new EngineProperties.Engine(null, null, null, null, null, null, null);
+        Duration connect = e.connectTimeout() != null ? e.connectTimeout() : defaults.connectTimeout();
+        Duration response = e.responseTimeout() != null ? e.responseTimeout() : defaults.responseTimeout();
+        int maxInFlight = e.maxInFlight() != null ? e.maxInFlight() : defaults.maxInFlight();
+        String healthPath = e.healthPath() != null ? e.healthPath() : defaults.healthPath();
+        BreakerSettings breaker = defaults.breaker().with(e.breaker());
+        requirePositive(prefix + ".connect-timeout", connect);
+        requirePositive(prefix + ".response-timeout", response);
+        requireAtLeast(prefix + ".max-in-flight", maxInFlight, 1);
+        requirePath(prefix + ".health-path", healthPath);
+        breaker.validate(prefix + ".breaker");
+        URI url = parseUrl(prefix + ".url" + (e.urlEnv() != null ? " (" + e.urlEnv() + ")" : ""), e.url());
+        return new EngineSettings(capability, id, url, e.urlEnv(), connect, response, maxInFlight, healthPath,
+                breaker);
+    }
+
+    private static URI parseUrl(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String example = "; expected http://host:port or https://host:port, optionally with a path prefix";
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a URL: '" + value + "'" + example, e);
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException(name + " must be an http(s) URL with a host, was '" + value + "'"
+                    + example);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(name + " must not carry a query, fragment or credentials, was '"
+                    + value + "'" + example);
+        }
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration such as 500ms or 2s, was " + value);
+        }
+    }
+
+    static void requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+        }
+    }
+
+    static void requirePath(String name, String value) {
+        if (value == null || !value.startsWith("/")) {
+            throw new IllegalArgumentException(name + " must be a path starting with '/', was '" + value + "'");
+        }
+    }
+}
