@@ -203,6 +203,22 @@ class TtsRoutesTest extends HubHttpTest {
         assertThat(new String(unknown.body())).contains("alloy").contains("vi-female");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheEndpointItsHeadersAndBody() throws Exception {
+        var api = json.readTree(get("/openapi.json").body());
+        var speech = api.at("/paths/~1v1~1audio~1speech/post");
+
+        assertThat(speech.at("/responses/200/headers").fieldNames()).toIterable()
+                .contains("X-Engine", "X-Cache", "X-Request-Id", "Idempotent-Replayed");
+        assertThat(speech.get("parameters").findValuesAsText("name")).contains("Idempotency-Key", "Cache-Control");
+        assertThat(api.at("/components/schemas/SpeechRequest/properties").fieldNames()).toIterable()
+                .contains("input", "voice", "response_format", "speed", "model");
+        for (String path : List.of("/v1/translate", "/v1/phonemes", "/v1/visemes")) {
+            assertThat(api.at("/paths/" + path.replace("/", "~1") + "/post/responses/200/headers").fieldNames())
+                    .toIterable().as(path).contains("X-Engine", "X-Cache", "X-Request-Id");
+        }
+    }
+
     private HttpResponse<byte[]> speak(String body) throws Exception {
         return HTTP.send(request(PATH).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
