@@ -1,16 +1,11 @@
 package com.wise.hub.cache;
 
-import com.wise.hub.metrics.HubMetricNames;
 import com.wise.hub.redis.HubRedis;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
@@ -34,8 +29,6 @@ public class ResponseCache {
     /** Exchange property, true when {@link #lookup} answered from the cache. */
     public static final String HIT = "hubCacheHit";
 
-    enum Result { HIT, MISS, BYPASS }
-
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     private static final String PENDING = "hubCachePending";
     private static final List<String> KEPT_HEADERS = List.of("X-Engine");
@@ -43,13 +36,13 @@ public class ResponseCache {
     private final CacheProperties properties;
     private final HubRedis redis;
     private final SingleFlight singleFlight;
-    private final MeterRegistry meters;
+    private final CacheOutcomes outcomes;
 
-    ResponseCache(CacheProperties properties, HubRedis redis, SingleFlight singleFlight, MeterRegistry meters) {
+    ResponseCache(CacheProperties properties, HubRedis redis, SingleFlight singleFlight, CacheOutcomes outcomes) {
         this.properties = properties;
         this.redis = redis;
         this.singleFlight = singleFlight;
-        this.meters = meters;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -73,39 +66,30 @@ public class ResponseCache {
         exchange.getMessage().removeHeader(CacheControl.HEADER);
         Optional<RedissonClient> client = redis.client();
         if (!properties.enabled() || client.isEmpty() || control.noStore()) {
-            answer(exchange, kind, Result.BYPASS);
+            outcomes.record(exchange, kind, CacheOutcomes.Result.BYPASS);
             return;
         }
         try {
             if (!control.noCache()) {
                 if (answerFromCache(exchange, client.get(), pending.keys)) {
-                    answer(exchange, kind, Result.HIT);
+                    outcomes.record(exchange, kind, CacheOutcomes.Result.HIT);
                     return;
                 }
-                pending.flight = singleFlight.join(client.get(), pending.keys.flight()).orElse(null);
-                if (pending.flight != null) {
-                    SingleFlight.Flight flight = pending.flight;
-                    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                        @Override
-                        public void onDone(Exchange done) {
-                            flight.release();
-                        }
-                    });
-                    if (answerFromCache(exchange, client.get(), pending.keys)) {
-                        flight.release();
-                        answer(exchange, kind, Result.HIT);
-                        return;
-                    }
+                pending.flight = singleFlight.join(client.get(), pending.keys.flight(), exchange).orElse(null);
+                if (pending.flight != null && answerFromCache(exchange, client.get(), pending.keys)) {
+                    pending.flight.release();
+                    outcomes.record(exchange, kind, CacheOutcomes.Result.HIT);
+                    return;
                 }
             }
             exchange.setProperty(PENDING, pending);
-            answer(exchange, kind, Result.MISS);
+            outcomes.record(exchange, kind, CacheOutcomes.Result.MISS);
         } catch (RuntimeException e) {
             redis.recordError("cache-lookup", e);
             if (pending.flight != null) {
                 pending.flight.release();
             }
-            answer(exchange, kind, Result.BYPASS);
+            outcomes.record(exchange, kind, CacheOutcomes.Result.BYPASS);
         }
     }
 
@@ -157,14 +141,6 @@ public class ResponseCache {
         response.applyTo(exchange.getMessage());
         exchange.setProperty(HIT, true);
         return true;
-    }
-
-    private void answer(Exchange exchange, String kind, Result result) {
-        exchange.getMessage().setHeader(HEADER, result.name());
-        Counter.builder(HubMetricNames.CACHE_REQUESTS)
-                .description("Cache lookups by kind and result (hit, miss, bypass)")
-                .tag("kind", kind).tag("result", result.name().toLowerCase(Locale.ROOT))
-                .register(meters).increment();
     }
 
     /** What a MISS leaves for {@link #store}: where to store, for how long, and the flight to release. */

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.redisson.api.RFuture;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -39,12 +41,13 @@ class SingleFlight {
     }
 
     /**
-     * Waits up to {@code hub.cache.flight-wait} to hold the flight of {@code lockKey}.
+     * Waits up to {@code hub.cache.flight-wait} to hold the flight of {@code lockKey} for
+     * {@code exchange}; a held flight is released when the exchange completes, at the latest.
      *
      * @return the held flight, or empty when the wait ran out (the caller then goes on alone)
      * @throws RuntimeException when Redis fails or does not answer
      */
-    Optional<Flight> join(RedissonClient client, String lockKey) {
+    Optional<Flight> join(RedissonClient client, String lockKey, Exchange exchange) {
         RLock lock = client.getLock(lockKey);
         long owner = -OWNERS.incrementAndGet();
         long waitMillis = properties.flightWait().toMillis();
@@ -52,8 +55,17 @@ class SingleFlight {
                 TimeUnit.MILLISECONDS, owner);
         try {
             // Redisson ends the attempt after waitMillis itself; the extra second only guards against a lost reply.
-            boolean held = attempt.toCompletableFuture().get(waitMillis + 1000, TimeUnit.MILLISECONDS);
-            return held ? Optional.of(new Flight(lock, owner)) : Optional.empty();
+            if (!attempt.toCompletableFuture().get(waitMillis + 1000, TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+            Flight flight = new Flight(lock, owner);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    flight.release();
+                }
+            });
+            return Optional.of(flight);
         } catch (TimeoutException e) {
             attempt.cancel(false);
             return Optional.empty();

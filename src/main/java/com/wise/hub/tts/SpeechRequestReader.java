@@ -2,9 +2,11 @@ package com.wise.hub.tts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wise.hub.cache.CanonicalRequest;
+import com.wise.hub.problem.ProblemException;
 import com.wise.hub.web.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ public class SpeechRequestReader {
     }
 
     /**
-     * @throws com.wise.hub.problem.ProblemException 400 {@code invalid-input} (missing, blank or too long),
+     * @throws ProblemException 400 {@code invalid-input} (missing, blank or too long),
      *     {@code unknown-voice}, {@code invalid-response-format}, {@code invalid-speed}, {@code invalid-model}
      */
     public SpeechRequest read(Exchange exchange) {
@@ -51,7 +53,7 @@ public class SpeechRequestReader {
         }
         String voice = JsonFields.text(body, "voice").map(String::strip).orElse("");
         if (voice.isEmpty() || voices.find(voice).isEmpty()) {
-            throw com.wise.hub.problem.ProblemException.badRequest("unknown-voice", (voice.isEmpty()
+            throw ProblemException.badRequest("unknown-voice", (voice.isEmpty()
                     ? "'voice' is required" : "Voice '" + voice + "' is not offered") + "; choose one of "
                     + voices.names() + ".");
         }
@@ -64,7 +66,7 @@ public class SpeechRequestReader {
         if (!(speed >= 0.25 && speed <= 4.0)) {
             throw JsonFields.invalid("speed", "'speed' must be from 0.25 to 4.0, was " + speed + ".");
         }
-        SpeechRequest speech = new SpeechRequest(model, input, voice.toLowerCase(java.util.Locale.ROOT), format, speed);
+        SpeechRequest speech = new SpeechRequest(model, input, voice.toLowerCase(Locale.ROOT), format, speed);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("model", speech.model());
         fields.put("input", speech.input());

@@ -2,6 +2,7 @@ package com.wise.hub.tts;
 
 import com.wise.hub.engine.EngineCatalog;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.camel.ExchangeProperty;
@@ -29,7 +30,7 @@ public class TtsVoices {
 
     /** The voice by the name a client sent (any case), if the catalogue has it. */
     Optional<TtsProperties.Voice> find(String name) {
-        return Optional.ofNullable(properties.voices().get(name.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(properties.voices().get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Every voice name, sorted, for error messages. */

@@ -36,7 +36,7 @@ final class CacheReplica implements AutoCloseable {
         if (!url.isEmpty()) {
             RedisReadiness.awaitAnswering(redis);
         }
-        this.cache = new ResponseCache(properties, redis, new SingleFlight(properties, redis), meters);
+        this.cache = new ResponseCache(properties, redis, new SingleFlight(properties, redis), new CacheOutcomes(meters));
         this.engineCalls = engineCalls;
     }
 
