@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The hub's Redisson client against a local Redis Cluster whose master hangs when the hub first connects. */
 class HubRedisOnClusterTest {
@@ -36,6 +37,7 @@ class HubRedisOnClusterTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aMasterHungAtFirstUseNeverHangsACommandAndIsUsedOnceItAnswers() throws Exception {
         RedisServer hung = cluster.nodes().get(1);
         cluster.freeze(hung);
