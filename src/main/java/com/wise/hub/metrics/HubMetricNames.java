@@ -26,6 +26,10 @@ public final class HubMetricNames {
     public static final String TRITON_REQUESTS = PREFIX + "triton.requests";
     /** Counter of seconds of audio scored by the pronunciation route ({@code hub_pronunciation_audio_seconds_total}). */
     public static final String PRONUNCIATION_AUDIO = PREFIX + "pronunciation.audio";
+    /** Counter of cache lookups; tags kind (translate, phonemes, tts, visemes) and result (hit, miss, bypass). */
+    public static final String CACHE_REQUESTS = PREFIX + "cache.requests";
+    /** Counter of requests carrying an Idempotency-Key; tag outcome (new, replayed, conflict, mismatch, bypass). */
+    public static final String IDEMPOTENCY_REQUESTS = PREFIX + "idempotency.requests";
 
     /** Counter of requests refused with 429 by a shared limit; tags feature, limit (per-minute, per-day). */
     public static final String RATELIMIT_REJECTED = PREFIX + "ratelimit.rejected";

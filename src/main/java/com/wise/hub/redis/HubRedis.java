@@ -65,22 +65,28 @@ public class HubRedis implements DisposableBean {
         config.setLazyInitialization(true);
         int timeout = (int) p.timeout().toMillis();
         int connectTimeout = (int) p.connectTimeout().toMillis();
+        // A quarter of the pool stays open: a burst of requests on a pool of one idle connection
+        // opened new connections within the 100 ms command timeout, failed, and bypassed the cache.
+        int minIdle = Math.max(1, p.poolSize() / 4);
         String[] nodes = p.nodes().stream().map(HubRedis::withoutCredentialsAndDb).toArray(String[]::new);
         URI first = URI.create(p.nodes().get(0));
         String[] credentials = credentials(first);
         switch (p.mode()) {
-            case cluster -> config.useClusterServers().addNodeAddress(nodes)
+            // No slot-coverage check: with it, a master that did not answer the first connection made
+            // every later command hang (seen with Redisson 3.52); without it those slots fail fast
+            // and the topology scan adds the master back when it answers.
+            case cluster -> config.useClusterServers().addNodeAddress(nodes).setCheckSlotsCoverage(false)
                     .setTimeout(timeout).setConnectTimeout(connectTimeout).setRetryAttempts(0)
-                    .setMasterConnectionPoolSize(p.poolSize()).setMasterConnectionMinimumIdleSize(1)
+                    .setMasterConnectionPoolSize(p.poolSize()).setMasterConnectionMinimumIdleSize(minIdle)
                     .setUsername(credentials[0]).setPassword(credentials[1]);
             case sentinel -> config.useSentinelServers().addSentinelAddress(nodes).setMasterName(p.sentinelMaster())
                     .setDatabase(database(first))
                     .setTimeout(timeout).setConnectTimeout(connectTimeout).setRetryAttempts(0)
-                    .setMasterConnectionPoolSize(p.poolSize()).setMasterConnectionMinimumIdleSize(1)
+                    .setMasterConnectionPoolSize(p.poolSize()).setMasterConnectionMinimumIdleSize(minIdle)
                     .setUsername(credentials[0]).setPassword(credentials[1]);
             case single -> config.useSingleServer().setAddress(nodes[0]).setDatabase(database(first))
                     .setTimeout(timeout).setConnectTimeout(connectTimeout).setRetryAttempts(0)
-                    .setConnectionPoolSize(p.poolSize()).setConnectionMinimumIdleSize(1)
+                    .setConnectionPoolSize(p.poolSize()).setConnectionMinimumIdleSize(minIdle)
                     .setUsername(credentials[0]).setPassword(credentials[1]);
         }
         return config;

@@ -6,14 +6,15 @@ import java.util.Optional;
 
 /**
  * The recording formats the hub accepts, recognised by their first bytes (magic numbers) rather
- * than by what the client claims: the formats of the OpenAI transcription API.
+ * than by what the client claims: the formats of the OpenAI transcription API. Also used for the
+ * recordings of the viseme route.
  */
-enum AudioFormat {
+public enum AudioFormat {
     WAV("wav", "audio/wav"), MP3("mp3", "audio/mpeg"), MP4("m4a", "audio/mp4"), OGG("ogg", "audio/ogg"),
     WEBM("webm", "audio/webm"), FLAC("flac", "audio/flac");
 
     /** Bytes to read from the start of a file to recognise it. */
-    static final int HEAD_LENGTH = 12;
+    public static final int HEAD_LENGTH = 12;
 
     private final String extension;
     private final String mimeType;
@@ -24,17 +25,17 @@ enum AudioFormat {
     }
 
     /** Media type the engine is told the file has, e.g. {@code audio/mpeg}. */
-    String mimeType() {
+    public String mimeType() {
         return mimeType;
     }
 
     /** File extension engines expect for this format, e.g. {@code m4a}. */
-    String extension() {
+    public String extension() {
         return extension;
     }
 
     /** The format whose signature starts {@code head}, if any. */
-    static Optional<AudioFormat> sniff(byte[] head) {
+    public static Optional<AudioFormat> sniff(byte[] head) {
         if (startsWith(head, 0, "RIFF") && startsWith(head, 8, "WAVE")) {
             return Optional.of(WAV);
         }

@@ -17,7 +17,7 @@ class SharedLimitOnRedisClusterTest extends SharedLimitContract {
     @BeforeAll
     static void start() {
         CLUSTER.start();
-        startHubs(Map.of("hub.redis.url", CLUSTER.url(), "hub.redis.mode", "cluster"));
+        startHubs(Map.of("hub.redis.url", CLUSTER.urls(), "hub.redis.mode", "cluster"));
     }
 
     @AfterAll

@@ -81,11 +81,6 @@ class PronunciationRoutesTest extends HubHttpTest {
         registry.add("INFERENCE_GPU_URL", () -> TRITON_1.address() + "," + TRITON_2.address());
         registry.add("PHONEMIZER_URL", PHONEMIZER::baseUrl);
         registry.add("hub.engines.phonemes.phonemizer.url", PHONEMIZER::baseUrl);
-        // until the phoneme route (issue #4) is in routes/, a stand-in forwards to the phonemizer
-        if (!Files.exists(Path.of("routes/phonemes.yaml"))) {
-            registry.add("camel.main.routes-include-pattern",
-                    () -> "file:routes/*.yaml,file:routes/shared/*.yaml,classpath:routes-standin/*.yaml");
-        }
     }
 
     @AfterAll

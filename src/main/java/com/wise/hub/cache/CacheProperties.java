@@ -1,0 +1,62 @@
+package com.wise.hub.cache;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How engine answers are cached in Redis ({@code hub.cache.*}).
+ *
+ * @param enabled      false answers every request with {@code X-Cache: BYPASS}; default true
+ * @param maxEntrySize answers with a larger body are sent but not stored; default 5 MB
+ * @param flightLease  longest time one request holds the single flight of its cache key; when the
+ *                     holder dies, a waiter takes over after this. Keep it above the slowest engine
+ *                     chain of any cached kind. Default 30 s
+ * @param flightWait   longest time a request waits for another request's identical engine call
+ *                     before calling the engine itself; keep it above {@code flight-lease} so a
+ *                     waiter can take over from a dead holder. Default 35 s
+ * @param ttl          how long an answer stays cached, per kind ({@code translate}, {@code phonemes},
+ *                     {@code tts}, {@code visemes}); a route using a kind without a TTL fails
+ */
+@Validated
+@ConfigurationProperties("hub.cache")
+public record CacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5MB") @NotNull DataSize maxEntrySize,
+        @DefaultValue("30s") @NotNull Duration flightLease,
+        @DefaultValue("35s") @NotNull Duration flightWait,
+        Map<String, Duration> ttl) {
+
+    public CacheProperties {
+        if (maxEntrySize.toBytes() <= 0) {
+            throw new IllegalArgumentException("hub.cache.max-entry-size must be positive, was " + maxEntrySize);
+        }
+        requirePositive("hub.cache.flight-lease", flightLease);
+        requirePositive("hub.cache.flight-wait", flightWait);
+        ttl = ttl == null ? Map.of() : Map.copyOf(ttl);
+        ttl.forEach((kind, value) -> requirePositive("hub.cache.ttl." + kind, value));
+    }
+
+    /**
+     * The TTL of one kind of answer.
+     *
+     * @throws IllegalStateException when {@code hub.cache.ttl.<kind>} is not configured
+     */
+    public Duration ttlFor(String kind) {
+        Duration value = ttl.get(kind);
+        if (value == null) {
+            throw new IllegalStateException("Cache kind '" + kind + "' has no TTL: set hub.cache.ttl." + kind);
+        }
+        return value;
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+        }
+    }
+}

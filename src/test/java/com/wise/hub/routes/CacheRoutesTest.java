@@ -1,0 +1,123 @@
+package com.wise.hub.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.wise.hub.cache.CanonicalRequest;
+import com.wise.hub.redis.HubRedis;
+import com.wise.hub.support.HubHttpTest;
+import com.wise.hub.support.RedisReadiness;
+import com.wise.hub.support.RedisServer;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * routes/cache.yaml: direct:cache-lookup and direct:cache-store around a counting capability, as
+ * a capability route uses them. Each capability's own test drives the same steps over HTTP.
+ */
+@Import(FakeCapability.class)
+class CacheRoutesTest extends HubHttpTest {
+
+    private static final RedisServer redis = new RedisServer().start();
+    private static final RedissonClient admin = adminClient();
+
+    @Autowired
+    private ProducerTemplate template;
+    @Autowired
+    private HubRedis hubRedis;
+
+    @DynamicPropertySource
+    static void redisUrl(DynamicPropertyRegistry registry) {
+        registry.add("hub.redis.url", redis::url);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        admin.shutdown();
+        redis.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        admin.getKeys().flushall();
+        FakeCapability.reset();
+        RedisReadiness.awaitAnswering(hubRedis);
+    }
+
+    @Test
+    void aMissIsStoredAndTheSameRequestIsThenAHit() {
+        Exchange miss = send("hello", null, null);
+        Exchange hit = send("hello", null, null);
+
+        assertThat(miss.getMessage().getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(hit.getMessage().getHeader("X-Cache")).isEqualTo("HIT");
+        assertThat(hit.getMessage().getBody(String.class)).isEqualTo("answer 1");
+        assertThat(hit.getMessage().getHeader("X-Engine")).isEqualTo("fake-1");
+        assertThat(FakeCapability.calls).hasValue(1);
+    }
+
+    @Test
+    void aFailedEngineCallReleasesTheFlightAndIsNotCached() {
+        Exchange failed = send("hello", null, "502");
+
+        assertThat(failed.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(502);
+        assertThat(failed.getMessage().getHeader("X-Cache")).isEqualTo("MISS");
+        String flight = "hub:cache:translate:{" + failed.getProperty(CanonicalRequest.HASH) + "}:flight";
+        assertThat(admin.getLock(flight).isLocked()).isFalse();
+        assertThat(admin.getKeys().countExists("hub:cache:translate:{" + failed.getProperty(CanonicalRequest.HASH) + "}"))
+                .isZero();
+
+        assertThat(send("hello", null, null).getMessage().getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(FakeCapability.calls).hasValue(2);
+    }
+
+    @Test
+    void theRequestCacheControlIsHonouredAndNotEchoed() {
+        send("hello", null, null);
+        Exchange noCache = send("hello", "no-cache", null);
+        Exchange noStore = send("hello", "no-store", null);
+
+        assertThat(noCache.getMessage().getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(noStore.getMessage().getHeader("X-Cache")).isEqualTo("BYPASS");
+        assertThat(noCache.getMessage().getHeader("Cache-Control")).isNull();
+        assertThat(send("hello", null, null).getMessage().getBody(String.class)).isEqualTo("answer 2");
+        assertThat(FakeCapability.calls).hasValue(3);
+    }
+
+    @Test
+    void aRouteThatForgetsToNameItsRequestGetsA500Problem() {
+        Exchange unnamed = template.send("direct:fake-cached", exchange -> exchange.getMessage().setBody("{}"));
+
+        assertThat(unnamed.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(500);
+        assertThat(unnamed.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/problem+json");
+        assertThat(FakeCapability.calls).hasValue(0);
+    }
+
+    private Exchange send(String text, String cacheControl, String fail) {
+        return template.send("direct:fake-cached", exchange -> {
+            CanonicalRequest.describe(exchange, "translate", Map.of("text", text));
+            if (cacheControl != null) {
+                exchange.getMessage().setHeader("Cache-Control", cacheControl);
+            }
+            if (fail != null) {
+                exchange.getMessage().setHeader("X-Fake-Fail", fail);
+            }
+        });
+    }
+
+    private static RedissonClient adminClient() {
+        Config config = new Config();
+        config.useSingleServer().setAddress(redis.url());
+        return Redisson.create(config);
+    }
+}
