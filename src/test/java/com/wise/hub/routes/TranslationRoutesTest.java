@@ -128,7 +128,9 @@ class TranslationRoutesTest extends HubHttpTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần\"}")));
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(HubApplication.class).run(
                 "--server.port=0", "--camel.main.jmx-enabled=false", "--hub.health.probe-interval=200ms",
-                "--hub.redis.url=" + REDIS.url(), "--TRANSLATION_ENGINE_URL=" + ENGINE.baseUrl())) {
+                "--hub.redis.url=" + REDIS.url(), "--TRANSLATION_ENGINE_URL=" + ENGINE.baseUrl(),
+                // As HubHttpTest runs the first instance: no credentials, limits no test reaches.
+                "--hub.auth.mode=off", "--hub.limits.translate.per-minute=10000")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             // Both instances have served a request before, as running replicas have.
             translate("{\"text\":\"warm up\",\"target\":\"vi\"}");
