@@ -16,19 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fires N requests at once, spread round-robin over one or more hub replicas, and prints how many
  * ended with each status: for the exactness scenarios (N admitted, one engine call).
  *
- * <pre>java bench/Burst.java --count 2000 --body '{"text":"hi"}' --header "X-Api-Key: k" URL [URL...]</pre>
+ * <pre>java bench/Burst.java --count 2000 [--body '{"text":"hi"}' | --body-file f] --header "X-Api-Key: k" URL [URL...]</pre>
  */
 public class Burst {
 
     public static void main(String[] args) throws Exception {
         int count = 100;
-        String body = null;
+        byte[] body = null;
         List<String> headers = new ArrayList<>();
         List<URI> targets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(args[++i]);
-                case "--body" -> body = args[++i];
+                case "--body" -> body = args[++i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                case "--body-file" -> body = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[++i]));
                 case "--header" -> headers.add(args[++i]);
                 default -> targets.add(URI.create(args[i]));
             }
@@ -48,7 +49,7 @@ public class Burst {
                     request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
                 }
                 request.method(body == null ? "GET" : "POST", body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
                 HttpRequest built = request.build();
                 threads.submit(() -> {
                     start.await();
