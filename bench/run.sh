@@ -12,7 +12,7 @@ JAVA="$JAVA_HOME/bin/java"
 WORK="$(mktemp -d /tmp/hub-bench.XXXXXX)"
 RESULTS="$WORK/results.md"
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$WORK/nginx/nginx.pid" ] && nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true' EXIT
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; [ -f "$WORK/nginx/nginx.pid" ] && nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true' EXIT
 
 for tool in wrk nginx redis-server python3 curl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk nginx-light redis-server python3 curl" >&2; exit 1; }
@@ -37,13 +37,17 @@ redis() { # port
   PIDS+=($!); for _ in $(seq 50); do redis-cli -p "$1" ping >/dev/null 2>&1 && return; sleep 0.1; done
 }
 
-hub() { # port heap extra-args... ; prints the pid
+# Starts a hub and sets HUB_PID (not via $(...): a subshell would lose the pid and leak the process).
+hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default: far above the load)
   local p=$1 heap=$2; shift 2
-  "$JAVA" -Xmx"$heap" -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off \
+  local limits=() f
+  for f in stt tts translate; do
+    limits+=(--hub.limits.$f.per-minute="${LIMIT:-1000000000}" --hub.limits.$f.per-day=1000000000)
+  done
+  "$JAVA" -Xmx"$heap" -XX:+ExitOnOutOfMemoryError -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off "${limits[@]}" \
     --logging.level.hub.access=WARN "$@" >"$WORK/hub-$p.log" 2>&1 &
-  local pid=$!; PIDS+=($pid)
+  HUB_PID=$!; PIDS+=("$HUB_PID")
   wait_http "http://127.0.0.1:$p/health/ready" 120
-  echo "$pid"
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -92,7 +96,7 @@ scenario_overhead() {
   log "scenario 1: overhead"
   local e h n; e=$(port); h=$(port); n=$(port)
   fake_engine "$e" 0 1024
-  hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" >/dev/null
+  hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
   mkdir -p "$WORK/nginx/tmp"
   sed "s/__PORT__/$n/; s/__ENGINE__/$e/" bench/nginx.conf >"$WORK/nginx/nginx.conf"
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
@@ -124,8 +128,9 @@ scenario_slow() {
   log "scenario 2: slow engines"
   local e h pid; e=$(port); h=$(port)
   fake_engine "$e" 1000 1024
-  pid=$(hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" \
-    --hub.engines.translation.translate-1.max-in-flight=2000)
+  hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" \
+    --hub.engines.translation.translate-1.max-in-flight=2000
+  pid=$HUB_PID
   wrk_post "http://127.0.0.1:$h/v1/translate" 200 5 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
   local out; out=$(wrk_post "http://127.0.0.1:$h/v1/translate" 1000 30 "$WORK/translate.json" "Cache-Control: no-store")
   local rss; rss=$(rss_mb "$pid")
@@ -147,8 +152,9 @@ scenario_uploads() {
   local e1 e2 h pid; e1=$(port); e2=$(port); h=$(port)
   fake_engine "$e1" 0 256 500
   fake_engine "$e2" 200 256
-  pid=$(hub "$h" 256m --hub.engines.stt.stt-1.url="http://127.0.0.1:$e1" --hub.engines.stt.stt-2.url="http://127.0.0.1:$e2" \
-    --hub.engines.defaults.breaker.minimum-number-of-calls=1000 --hub.engines.stt.stt-2.max-in-flight=100)
+  hub "$h" 256m --hub.engines.stt.stt-1.url="http://127.0.0.1:$e1" --hub.engines.stt.stt-2.url="http://127.0.0.1:$e2" \
+    --hub.engines.stt.stt-2.max-in-flight=100
+  pid=$HUB_PID
   python3 - "$WORK/upload.bin" <<'PY'
 import sys, struct, os
 rate, seconds = 16000, 312            # 16 kHz mono 16-bit: 312 s is just under 10 MB
@@ -182,8 +188,8 @@ scenario_flight() {
   local e r h1 h2; e=$(port); r=$(port); h1=$(port); h2=$(port)
   fake_engine "$e" 300 1024
   redis "$r"
-  hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" >/dev/null
-  hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" >/dev/null
+  hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" 
+  hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
   # Warm both JVMs and their Redis pools first: a cold JVM's first burst can exceed the 100 ms Redis
   # timeout, and the hub then (by design) serves without the cache, calling the engine itself.
   local i
@@ -198,6 +204,47 @@ scenario_flight() {
   cat >>"$RESULTS" <<MD
 ### 6. Single flight under load: 200 concurrent identical translation misses over two replicas
 Result: \`${out}\`; engine calls: **$(curl -s "http://127.0.0.1:$e/__count")** (target exactly 1).
+
+MD
+}
+
+scenario_cache() {
+  log "scenario 3: cache hits"
+  local e r h; e=$(port); r=$(port); h=$(port)
+  fake_engine "$e" 0 4096
+  redis "$r"
+  hub "$h" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.tts.tts-1.url="http://127.0.0.1:$e"
+  echo '{"model":"tts-1","input":"Please open the window.","voice":"alloy","response_format":"wav"}' >"$WORK/tts.json"
+  curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$WORK/tts.json" "http://127.0.0.1:$h/v1/audio/speech"
+  local cached; cached=$(curl -s -o /dev/null -D - -H 'Content-Type: application/json' --data @"$WORK/tts.json" \
+    "http://127.0.0.1:$h/v1/audio/speech" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache" {print $2}')
+  wrk_post "http://127.0.0.1:$h/v1/audio/speech" 64 10 "$WORK/tts.json" >/dev/null
+  local out; out=$(wrk_post "http://127.0.0.1:$h/v1/audio/speech" 64 30 "$WORK/tts.json")
+  local rps p99 non2xx; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); non2xx=${non2xx:-0}
+  local steady; steady=$(constant_rate "http://127.0.0.1:$h/v1/audio/speech" 5000 20 "$WORK/tts.json")
+  cat >>"$RESULTS" <<MD
+### 3. Cache hits: cached 4 KB TTS answers, rate limiting on (shared limit in Redis)
+Second request answered \`X-Cache: ${cached}\`; the engine was called $(curl -s "http://127.0.0.1:$e/__count") time(s) in all.
+Throughput, \`wrk -t2 -c64 -d30s\`: **${rps} requests/s** (target ≥ 5,000), p99 ${p99}, non-2xx ${non2xx}.
+At a constant 5,000 requests/s (coordinated-omission corrected): \`${steady}\` (target p99 ≤ 20 ms).
+
+MD
+}
+
+scenario_limits() {
+  log "scenario 5: exact limits under load"
+  local e r h1 h2; e=$(port); r=$(port); h1=$(port); h2=$(port)
+  fake_engine "$e" 0 1024
+  redis "$r"
+  LIMIT=100 hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
+  LIMIT=100 hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
+  local out; out=$("$JAVA" bench/Burst.java --count 2000 --body '{"text":"limit","source":"en","target":"es"}' \
+    --header "Content-Type: application/json" --header "Cache-Control: no-store" \
+    "http://127.0.0.1:$h1/v1/translate" "http://127.0.0.1:$h2/v1/translate")
+  cat >>"$RESULTS" <<MD
+### 5. Exact limits under load: two replicas, 100 requests a minute per caller, 2,000 concurrent requests
+Result: \`${out}\` (target: exactly 100 answered 200, the rest 429); the engine served $(curl -s "http://127.0.0.1:$e/__count").
 
 MD
 }
@@ -222,8 +269,15 @@ MD
 
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(engine overhead slow cache uploads limits flight startup)
+stop_all() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  PIDS=()
+}
 for s in "${scenarios[@]}"; do
   "scenario_$s"
+  stop_all   # each scenario starts from a quiet machine
 done
 
 {

@@ -11,6 +11,10 @@ public final class HubMetricNames {
 
     /** Timer of HTTP requests; tags method, endpoint (route template), status. */
     public static final String HTTP_REQUESTS = PREFIX + "http.requests";
+    /** Counter of requests refused because the replica served {@code hub.max-in-flight} already. */
+    public static final String HTTP_SHED = PREFIX + "http.shed";
+    /** Gauge of requests being served by this replica. */
+    public static final String HTTP_IN_FLIGHT = PREFIX + "http.in.flight";
     /** Counter of failed Redis operations; tag operation. */
     public static final String REDIS_ERRORS = PREFIX + "redis.errors";
     /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */

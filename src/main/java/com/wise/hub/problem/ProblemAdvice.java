@@ -12,6 +12,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -80,6 +81,13 @@ class ProblemAdvice implements ErrorController {
             throws IOException {
         write(request, response, ProblemException.badRequest("malformed-multipart",
                 "The multipart body could not be read: check the boundary and the parts."));
+    }
+
+    /** The backstop {@code hub.request-timeout} ran out before the route answered. */
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    void requestTimeout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, new ProblemException(504, "request-timeout", "Request timeout",
+                "The hub could not answer within hub.request-timeout; try again later."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,11 +10,8 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +36,14 @@ class RequestObservationFilter extends OncePerRequestFilter {
     private final MeterRegistry meters;
     private final long maxRequestBytes;
     private final ProblemWriter problems;
+    private final InFlightRequests inFlight;
 
-    RequestObservationFilter(MeterRegistry meters, WebProperties web, ProblemWriter problems) {
+    RequestObservationFilter(MeterRegistry meters, WebProperties web, ProblemWriter problems,
+            InFlightRequests inFlight) {
         this.meters = meters;
         this.maxRequestBytes = web.maxRequestSize().toBytes();
         this.problems = problems;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -53,9 +53,16 @@ class RequestObservationFilter extends OncePerRequestFilter {
         long start = System.nanoTime();
         response.setHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
-        HttpServletRequest withId = new WithRequestId(request, requestId);
+        HttpServletRequest withId = new RequestWithId(request, requestId);
+        // Operations endpoints answer even when the replica is full, so probes and scrapes see it.
+        boolean takesPlace = !isOperations(request.getRequestURI());
+        boolean admitted = !takesPlace || inFlight.tryEnter();
         try {
-            if (request.getContentLengthLong() > maxRequestBytes) {
+            if (!admitted) {
+                problems.write(response, new ProblemException(503, "saturated", "Hub saturated",
+                        "This hub replica is serving " + inFlight.capacity() + " requests already (hub.max-in-flight); "
+                                + "retry shortly.").retryAfter(java.time.Duration.ofSeconds(1)), requestId);
+            } else if (request.getContentLengthLong() > maxRequestBytes) {
                 problems.write(response, ProblemException.payloadTooLarge("The request body is "
                         + request.getContentLengthLong() + " bytes; this hub accepts at most " + maxRequestBytes
                         + " bytes (hub.max-request-size)."), requestId);
@@ -64,12 +71,24 @@ class RequestObservationFilter extends OncePerRequestFilter {
             }
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
-            if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new Completion(request, response, requestId, start));
-            } else {
+            boolean holdsPlace = takesPlace && admitted;
+            Runnable finished = () -> {
+                if (holdsPlace) {
+                    inFlight.exit();
+                }
                 record(request, response, requestId, start);
+            };
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new Completion(finished));
+            } else {
+                finished.run();
             }
         }
+    }
+
+    private static boolean isOperations(String path) {
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics")
+                || path.equals("/openapi.json");
     }
 
     private void record(HttpServletRequest request, HttpServletResponse response, String requestId, long start) {
@@ -108,23 +127,18 @@ class RequestObservationFilter extends OncePerRequestFilter {
         return true;
     }
 
-    /** Records the request when an asynchronous (platform-http) response completes. */
-    private final class Completion implements AsyncListener {
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final String requestId;
-        private final long start;
+    /** Runs the request's bookkeeping once an asynchronous (platform-http) response completes. */
+    private static final class Completion implements AsyncListener {
+        private final Runnable finished;
 
-        Completion(HttpServletRequest request, HttpServletResponse response, String requestId, long start) {
-            this.request = request;
-            this.response = response;
-            this.requestId = requestId;
-            this.start = start;
+        Completion(Runnable finished) {
+            this.finished = finished;
         }
 
+        /** Called exactly once, also after a timeout or an error. */
         @Override
         public void onComplete(AsyncEvent event) {
-            record(request, response, requestId, start);
+            finished.run();
         }
 
         @Override
@@ -137,36 +151,6 @@ class RequestObservationFilter extends OncePerRequestFilter {
 
         @Override
         public void onStartAsync(AsyncEvent event) {
-        }
-    }
-
-    /** The request as routes see it: {@code X-Request-Id} replaced by the accepted or generated id. */
-    private static final class WithRequestId extends HttpServletRequestWrapper {
-        private final String requestId;
-
-        WithRequestId(HttpServletRequest request, String requestId) {
-            super(request);
-            this.requestId = requestId;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return RequestIds.HEADER.equalsIgnoreCase(name) ? requestId : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return RequestIds.HEADER.equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(requestId)) : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            java.util.List<String> names = Collections.list(super.getHeaderNames());
-            if (names.stream().noneMatch(RequestIds.HEADER::equalsIgnoreCase)) {
-                names.add(RequestIds.HEADER);
-            }
-            return Collections.enumeration(names);
         }
     }
 }
