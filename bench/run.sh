@@ -38,13 +38,15 @@ redis() { # port
 }
 
 # Starts a hub and sets HUB_PID (not via $(...): a subshell would lose the pid and leak the process).
-hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default: far above the load)
+hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default 10,000, the largest allowed)
   local p=$1 heap=$2; shift 2
   local limits=() f
   for f in stt tts translate; do
-    limits+=(--hub.limits.$f.per-minute="${LIMIT:-1000000000}" --hub.limits.$f.per-day=1000000000)
+    limits+=(--hub.limits.$f.per-minute="${LIMIT:-10000}" --hub.limits.$f.per-day=1000000000)
   done
-  "$JAVA" -Xmx"$heap" -XX:+ExitOnOutOfMemoryError -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off "${limits[@]}" \
+  # Callers are named by X-Forwarded-For from the loopback load generator (CALLERS), as students would be.
+  "$JAVA" -Xmx"$heap" -XX:+ExitOnOutOfMemoryError -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off \
+    --hub.trusted-proxies=127.0.0.1/32 "${limits[@]}" \
     --logging.level.hub.access=WARN "$@" >"$WORK/hub-$p.log" 2>&1 &
   HUB_PID=$!; PIDS+=("$HUB_PID")
   wait_http "http://127.0.0.1:$p/health/ready" 120
@@ -52,9 +54,9 @@ hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default:
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
-constant_rate() { # url rate seconds body-file extra-headers...
+constant_rate() { # url rate seconds body-file extra-headers... ; CALLERS=N as for wrk_post
   local url=$1 rate=$2 seconds=$3 body=$4; shift 4
-  local headers=()
+  local headers=(--callers "${CALLERS:-0}")
   for h in "$@"; do headers+=(--header "$h"); done
   "$JAVA" bench/ConstantRateLoad.java --url "$url" --rate "$rate" --seconds "$seconds" --warmup 5 \
     --method POST --body-file "$body" --header "Content-Type: application/json" "${headers[@]}" 2>/dev/null
@@ -64,10 +66,19 @@ field() { # line key
   sed -E "s/.*$2=([^ ]+).*/\1/" <<<"$1"
 }
 
-wrk_post() { # url connections seconds body header...
+wrk_post() { # url connections seconds body header... ; CALLERS=N spreads requests over N X-Forwarded-For callers
   local url=$1 c=$2 d=$3 body=$4; shift 4
   local lua="$WORK/post-$RANDOM.lua"
   {
+    if [ -n "${CALLERS:-}" ]; then
+      echo "local n = 0"
+      echo "request = function()"
+      echo "  n = n + 1"
+      echo "  local prefix = (n % 2 == 0) and \"198.51.100.\" or \"203.0.113.\""
+      echo "  wrk.headers[\"X-Forwarded-For\"] = prefix .. (math.floor(n / 2) % 250 + 1)"
+      echo "  return wrk.format()"
+      echo "end"
+    fi
     echo "wrk.method = \"POST\""
     printf 'wrk.body = %s\n' "$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$body")"
     echo "wrk.headers[\"Content-Type\"] = \"application/json\""
@@ -101,10 +112,10 @@ scenario_overhead() {
   sed "s/__PORT__/$n/; s/__ENGINE__/$e/" bench/nginx.conf >"$WORK/nginx/nginx.conf"
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
   local direct proxied hubbed
-  constant_rate "http://127.0.0.1:$h/v1/translate" 500 10 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
+  CALLERS=100 constant_rate "http://127.0.0.1:$h/v1/translate" 500 20 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
   direct=$(constant_rate "http://127.0.0.1:$e/translate" 500 30 "$WORK/translate.json")
   proxied=$(constant_rate "http://127.0.0.1:$n/translate" 500 30 "$WORK/translate.json")
-  hubbed=$(constant_rate "http://127.0.0.1:$h/v1/translate" 500 30 "$WORK/translate.json" "Cache-Control: no-store")
+  hubbed=$(CALLERS=100 constant_rate "http://127.0.0.1:$h/v1/translate" 500 30 "$WORK/translate.json" "Cache-Control: no-store")
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop
   python3 - "$direct" "$proxied" "$hubbed" >>"$RESULTS" <<'PY'
 import sys
@@ -131,8 +142,8 @@ scenario_slow() {
   hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" \
     --hub.engines.translation.translate-1.max-in-flight=2000
   pid=$HUB_PID
-  wrk_post "http://127.0.0.1:$h/v1/translate" 200 5 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
-  local out; out=$(wrk_post "http://127.0.0.1:$h/v1/translate" 1000 30 "$WORK/translate.json" "Cache-Control: no-store")
+  CALLERS=500 wrk_post "http://127.0.0.1:$h/v1/translate" 200 5 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
+  local out; out=$(CALLERS=500 wrk_post "http://127.0.0.1:$h/v1/translate" 1000 30 "$WORK/translate.json" "Cache-Control: no-store")
   local rss; rss=$(rss_mb "$pid")
   local rps non2xx errors p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -213,18 +224,19 @@ scenario_cache() {
   local e r h; e=$(port); r=$(port); h=$(port)
   fake_engine "$e" 0 4096
   redis "$r"
+  # 500 callers (X-Forwarded-For from the trusted loopback proxy), as many students would be
   hub "$h" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.tts.tts-1.url="http://127.0.0.1:$e"
   echo '{"model":"tts-1","input":"Please open the window.","voice":"alloy","response_format":"wav"}' >"$WORK/tts.json"
   curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$WORK/tts.json" "http://127.0.0.1:$h/v1/audio/speech"
   local cached; cached=$(curl -s -o /dev/null -D - -H 'Content-Type: application/json' --data @"$WORK/tts.json" \
     "http://127.0.0.1:$h/v1/audio/speech" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache" {print $2}')
-  wrk_post "http://127.0.0.1:$h/v1/audio/speech" 64 10 "$WORK/tts.json" >/dev/null
-  local out; out=$(wrk_post "http://127.0.0.1:$h/v1/audio/speech" 64 30 "$WORK/tts.json")
+  CALLERS=500 wrk_post "http://127.0.0.1:$h/v1/audio/speech" 64 30 "$WORK/tts.json" >/dev/null
+  local out; out=$(CALLERS=500 wrk_post "http://127.0.0.1:$h/v1/audio/speech" 64 30 "$WORK/tts.json")
   local rps p99 non2xx; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); non2xx=${non2xx:-0}
-  local steady; steady=$(constant_rate "http://127.0.0.1:$h/v1/audio/speech" 5000 20 "$WORK/tts.json")
+  local steady; steady=$(CALLERS=500 constant_rate "http://127.0.0.1:$h/v1/audio/speech" 5000 20 "$WORK/tts.json")
   cat >>"$RESULTS" <<MD
-### 3. Cache hits: cached 4 KB TTS answers, rate limiting on (shared limit in Redis)
+### 3. Cache hits: cached 4 KB TTS answers, rate limiting on (shared limits in Redis, 500 callers)
 Second request answered \`X-Cache: ${cached}\`; the engine was called $(curl -s "http://127.0.0.1:$e/__count") time(s) in all.
 Throughput, \`wrk -t2 -c64 -d30s\`: **${rps} requests/s** (target ≥ 5,000), p99 ${p99}, non-2xx ${non2xx}.
 At a constant 5,000 requests/s (coordinated-omission corrected): \`${steady}\` (target p99 ≤ 20 ms).

@@ -26,13 +26,24 @@ public record LimitProperties(
         @DefaultValue @Valid FeatureLimit chat) {
 
     /**
-     * @param perMinute requests one caller may make in any 60-second window; at least 1, default 60
+     * @param perMinute requests one caller may make in any 60-second window; 1 to {@value #MAX_PER_MINUTE},
+     *                  default 60. Bounded because both stores keep one entry per request in their window: the
+     *                  Redis sorted set, and while Redis is down Camel's Throttle EIP (one queued permit per
+     *                  allowed request per caller; a limit of 10^9 made a 512 MB hub run out of memory)
      * @param perDay    requests one caller may make per day (midnight to midnight in {@code timezone}); at least 1,
      *                  default 1000
      */
     public record FeatureLimit(@DefaultValue("60") int perMinute, @DefaultValue("1000") int perDay) {
 
+        /** Largest per-minute limit: about 60 KB per active caller in the per-replica fallback. */
+        public static final int MAX_PER_MINUTE = 10_000;
+
         public FeatureLimit {
+            if (perMinute > MAX_PER_MINUTE) {
+                throw new IllegalArgumentException("hub.limits.<feature>.per-minute must be at most " + MAX_PER_MINUTE
+                        + " (each request in the window is kept, in Redis and in the per-replica fallback), was "
+                        + perMinute);
+            }
             if (perMinute < 1 || perDay < 1) {
                 throw new IllegalArgumentException(
                         "hub.limits.<feature>.per-minute and per-day must be at least 1, were " + perMinute + " and "

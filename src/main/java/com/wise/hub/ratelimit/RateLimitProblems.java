@@ -27,8 +27,10 @@ final class RateLimitProblems {
 
     /** The problem the per-replica throttle answers while Redis is unavailable; a slot frees within a minute. */
     static ProblemException rejectedLocally(String feature, LimitProperties.FeatureLimit limit) {
-        return tooMany(feature, LimitDecision.Limit.PER_MINUTE, "More than " + limit.perMinute() + " " + feature
-                + " requests in one minute; retry within a minute.", SharedLimitStore.WINDOW)
+        int allowance = RateLimiter.localAllowance(limit);
+        return tooMany(feature, LimitDecision.Limit.PER_MINUTE, "More than " + allowance + " " + feature
+                + " requests in " + RateLimiter.LOCAL_PERIOD_SECONDS + " seconds (" + limit.perMinute()
+                + " a minute); retry shortly.", java.time.Duration.ofSeconds(RateLimiter.LOCAL_PERIOD_SECONDS))
                 .header("X-RateLimit-Limit", Integer.toString(limit.perMinute()))
                 .header("X-RateLimit-Remaining", "0");
     }

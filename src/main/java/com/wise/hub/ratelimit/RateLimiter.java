@@ -25,8 +25,15 @@ public class RateLimiter {
     public static final String FEATURE = "hubFeature";
     /** Exchange property set to true when Redis could not decide and the local throttle must. */
     public static final String DEGRADED = "hubRateLimitDegraded";
-    /** Exchange property with the feature's per-minute limit, for the local throttle. */
-    public static final String PER_MINUTE = "hubRateLimitPerMinute";
+    /**
+     * Exchange property with what the local throttle admits per {@link #LOCAL_PERIOD_SECONDS}: the
+     * per-minute limit spread over the minute. Camel's Throttle EIP queues one permit object per
+     * admitted request per caller, so a whole minute's allowance per caller cost memory in proportion
+     * to limit × callers (500 callers at 100,000 a minute ran a 512 MB hub out of memory).
+     */
+    public static final String LOCAL_PER_PERIOD = "hubRateLimitLocalPerPeriod";
+    /** The local throttle's period, in seconds (a sixth of the minute). */
+    public static final int LOCAL_PERIOD_SECONDS = 10;
     /** Exchange property naming the feature the request was admitted for; the admit route runs once. */
     public static final String ADMITTED = "hubAdmitted";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -108,7 +115,12 @@ public class RateLimiter {
         meters.degraded(feature);
         meters.quotaFailOpen(feature);
         exchange.setProperty(DEGRADED, true);
-        exchange.setProperty(PER_MINUTE, limit.perMinute());
+        exchange.setProperty(LOCAL_PER_PERIOD, localAllowance(limit));
         exchange.setProperty(ProblemResponder.THROTTLE_REJECTION, RateLimitProblems.rejectedLocally(feature, limit));
+    }
+
+    /** What the local throttle admits per {@link #LOCAL_PERIOD_SECONDS}: at least 1. */
+    static int localAllowance(LimitProperties.FeatureLimit limit) {
+        return Math.max(1, (int) Math.ceil(limit.perMinute() * LOCAL_PERIOD_SECONDS / 60.0));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout longest any request may take, a backstop behind each route's own deadline;
  *                       past it the client gets 504. Default 180 s.
  * @param maxInFlight    requests one replica serves at once, operations endpoints excepted; past it a
- *                       request gets 503 with Retry-After at once (load shedding). Default 4,000.
+ *                       request gets 503 with Retry-After at once (load shedding). Default 2,000.
  */
 @Validated
 @ConfigurationProperties("hub")
@@ -23,7 +23,7 @@ public record WebProperties(
         @DefaultValue("25MB") @NotNull DataSize maxRequestSize,
         @DefaultValue("30s") @NotNull Duration shutdownGrace,
         @DefaultValue("180s") @NotNull Duration requestTimeout,
-        @DefaultValue("4000") int maxInFlight) {
+        @DefaultValue("2000") int maxInFlight) {
 
     public WebProperties {
         if (maxRequestSize.toBytes() <= 0) {

@@ -50,6 +50,9 @@ class LimitConfigurationTest {
     @Test
     void invalidValuesStopStartUpWithTheKeyNamed() {
         assertThatThrownBy(() -> new LimitProperties.FeatureLimit(0, 10)).hasMessageContaining("per-minute");
+        assertThatThrownBy(() -> new LimitProperties.FeatureLimit(1_000_000_000, 10))
+                .hasMessageContaining("per-minute must be at most 10000");
+        assertThat(new LimitProperties.FeatureLimit(10_000, 10).perMinute()).isEqualTo(10_000);
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
                 Duration.ofSeconds(2), Map.of("lms", "svc-key-123"))).hasMessageContaining("hub.auth.api-keys.lms");
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, "ftp://id", "/me",

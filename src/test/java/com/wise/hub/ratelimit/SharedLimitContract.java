@@ -31,7 +31,9 @@ abstract class SharedLimitContract {
 
     static final int PER_MINUTE = 37;
     static final int PER_DAY = 23;
-    static final int DEGRADED_PER_MINUTE = 5;
+    static final int DEGRADED_PER_MINUTE = 30;
+    /** Without Redis a replica admits a sixth of the per-minute limit per 10 seconds. */
+    static final int DEGRADED_PER_10_SECONDS = 5;
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-06-01T05:00:00Z"));
 
     static HubInstance hubA;
@@ -49,7 +51,7 @@ abstract class SharedLimitContract {
         properties.put("hub.limits.stt.per-minute", 1000);
         properties.put("hub.limits.stt.per-day", PER_DAY);
         properties.put("hub.limits.translate.per-minute", DEGRADED_PER_MINUTE);
-        properties.put("hub.limits.visemes.per-minute", 100_000);
+        properties.put("hub.limits.visemes.per-minute", 10_000);
         properties.put("hub.limits.visemes.per-day", 100_000);
         hubA = HubInstance.start(properties, CLOCK);
         hubB = HubInstance.start(properties, CLOCK);
@@ -101,17 +103,17 @@ abstract class SharedLimitContract {
         try {
             double degradedBefore = count(hubA, HubMetricNames.RATELIMIT_DEGRADED);
             double failOpenBefore = count(hubA, HubMetricNames.QUOTA_FAIL_OPEN);
-            List<Integer> onA = sequential(hubA, "translate", DEGRADED_PER_MINUTE + 3);
-            assertThat(onA).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
+            List<Integer> onA = sequential(hubA, "translate", DEGRADED_PER_10_SECONDS + 3);
+            assertThat(onA).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_10_SECONDS);
             assertThat(onA).filteredOn(s -> s == 429).hasSize(3);
             assertThat(count(hubA, HubMetricNames.RATELIMIT_DEGRADED) - degradedBefore)
-                    .isEqualTo(DEGRADED_PER_MINUTE + 3);
+                    .isEqualTo(DEGRADED_PER_10_SECONDS + 3);
             assertThat(count(hubA, HubMetricNames.QUOTA_FAIL_OPEN) - failOpenBefore)
-                    .isEqualTo(DEGRADED_PER_MINUTE + 3);
+                    .isEqualTo(DEGRADED_PER_10_SECONDS + 3);
             assertThat(count(hubA, HubMetricNames.REDIS_ERRORS)).isPositive();
             // Per replica: the other hub has its own allowance while Redis is gone.
-            assertThat(sequential(hubB, "translate", DEGRADED_PER_MINUTE + 3))
-                    .filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
+            assertThat(sequential(hubB, "translate", DEGRADED_PER_10_SECONDS + 3))
+                    .filteredOn(s -> s == 200).hasSize(DEGRADED_PER_10_SECONDS);
         } finally {
             startRedis();
         }
