@@ -99,6 +99,10 @@ public class ConstantRateLoad {
                                 connection = new Connection(address);
                             }
                             status = connection.exchange(requests[i % requests.length]);
+                            if (connection.closing) {
+                                connection.close();
+                                connection = null;
+                            }
                         } catch (IOException | RuntimeException e) {
                             status = -1;
                             if (FIRST_ERROR.compareAndSet(null, e.toString())) {
@@ -130,6 +134,8 @@ public class ConstantRateLoad {
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
+        /** The server said {@code Connection: close}: the next request needs a new connection. */
+        boolean closing;
 
         Connection(InetSocketAddress address) throws IOException {
             socket = new Socket();
@@ -153,6 +159,8 @@ public class ConstantRateLoad {
                     length = Long.parseLong(header.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
             if (chunked) {

@@ -6,6 +6,7 @@
 # Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup
 # Needs: wrk and nginx (apt-get install wrk nginx-light), redis-server, JDK 21+ (virtual threads).
 set -euo pipefail
+[ -n "${BENCH_TRACE:-}" ] && set -x
 cd "$(dirname "$0")/.."
 . scripts/java-home.sh
 JAVA="$JAVA_HOME/bin/java"
@@ -45,7 +46,8 @@ hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default 
     limits+=(--hub.limits.$f.per-minute="${LIMIT:-10000}" --hub.limits.$f.per-day=1000000000)
   done
   # Callers are named by X-Forwarded-For from the loopback load generator (CALLERS), as students would be.
-  "$JAVA" -Xmx"$heap" -XX:+ExitOnOutOfMemoryError -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off \
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx"$heap" -XX:+ExitOnOutOfMemoryError ${HUB_JAVA_OPTS:-} -jar target/wise-ai-hub.jar --server.port="$p" --hub.auth.mode=off \
     --hub.trusted-proxies=127.0.0.1/32 "${limits[@]}" \
     --logging.level.hub.access=WARN "$@" >"$WORK/hub-$p.log" 2>&1 &
   HUB_PID=$!; PIDS+=("$HUB_PID")
@@ -57,9 +59,12 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 constant_rate() { # url rate seconds body-file extra-headers... ; CALLERS=N as for wrk_post
   local url=$1 rate=$2 seconds=$3 body=$4; shift 4
   local headers=(--callers "${CALLERS:-0}")
-  for h in "$@"; do headers+=(--header "$h"); done
-  "$JAVA" bench/ConstantRateLoad.java --url "$url" --rate "$rate" --seconds "$seconds" --warmup 5 \
-    --method POST --body-file "$body" --header "Content-Type: application/json" "${headers[@]}" 2>/dev/null
+  local hdr
+  for hdr in "$@"; do headers+=(--header "$hdr"); done
+  local line
+  line=$("$JAVA" bench/ConstantRateLoad.java --url "$url" --rate "$rate" --seconds "$seconds" --warmup 5 \
+    --method POST --body-file "$body" --header "Content-Type: application/json" "${headers[@]}" 2>"$WORK/statuses.txt")
+  echo "$line $(grep -o 'statuses=.*' "$WORK/statuses.txt" | tr -d ' ')"
 }
 
 field() { # line key
@@ -82,7 +87,8 @@ wrk_post() { # url connections seconds body header... ; CALLERS=N spreads reques
     echo "wrk.method = \"POST\""
     printf 'wrk.body = %s\n' "$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$body")"
     echo "wrk.headers[\"Content-Type\"] = \"application/json\""
-    for h in "$@"; do echo "wrk.headers[\"${h%%:*}\"] = \"$(sed 's/^ *//' <<<"${h#*:}")\""; done
+    local hdr
+    for hdr in "$@"; do echo "wrk.headers[\"${hdr%%:*}\"] = \"$(sed 's/^ *//' <<<"${hdr#*:}")\""; done
   } >"$lua"
   wrk -t2 -c"$c" -d"${d}s" --timeout 30s --latency -s "$lua" "$url"
 }
@@ -119,7 +125,7 @@ scenario_overhead() {
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop
   python3 - "$direct" "$proxied" "$hubbed" >>"$RESULTS" <<'PY'
 import sys
-def parse(line): return dict(kv.split("=") for kv in line.split())
+def parse(line): return dict(kv.split("=", 1) for kv in line.split())
 d, n, h = (parse(x) for x in sys.argv[1:4])
 def ms(r, k): return float(r[k])
 print("### 1. Overhead: 500 requests/s, 1 KB JSON engine answer (translation, cache off)")
@@ -251,6 +257,14 @@ scenario_limits() {
   redis "$r"
   LIMIT=100 hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
   LIMIT=100 hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
+  # Warm both JVMs first (other callers: X-Forwarded-For), as scenario 6 does.
+  local i
+  for i in 1 2 3; do
+    "$JAVA" bench/Burst.java --count 200 --body '{"text":"warm","source":"en","target":"es"}' \
+      --header "Content-Type: application/json" --header "X-Forwarded-For: 198.51.100.$i" \
+      "http://127.0.0.1:$h1/v1/translate" "http://127.0.0.1:$h2/v1/translate" >/dev/null
+  done
+  curl -s -X POST "http://127.0.0.1:$e/__reset"
   local out; out=$("$JAVA" bench/Burst.java --count 2000 --body '{"text":"limit","source":"en","target":"es"}' \
     --header "Content-Type: application/json" --header "Cache-Control: no-store" \
     "http://127.0.0.1:$h1/v1/translate" "http://127.0.0.1:$h2/v1/translate")
@@ -302,7 +316,7 @@ nginx and load generators share one machine, so every figure includes the load g
 - Date: $(date -u +"%Y-%m-%d %H:%M UTC")
 - Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(uname -r)
 - JDK: $("$JAVA" -version 2>&1 | head -1)
-- Command: \`bench/run.sh ${scenarios[*]}\`
+- Command: \`bench/run.sh ${scenarios[*]}\`; hubs run with \`-XX:+ExitOnOutOfMemoryError ${HUB_JAVA_OPTS:-}\` (G1 unless HUB_JAVA_OPTS says otherwise)
 
 MD
   cat "$RESULTS"

@@ -35,7 +35,7 @@ fi
 if ! running hub; then
   # A local run has no identity backend: callers are told apart by address unless AUTH_MODE is set.
   AUTH_MODE="${AUTH_MODE:-off}" CACHE_URL="redis://127.0.0.1:$REDIS_PORT" SERVER_PORT="$HUB_PORT" \
-    nohup "$JAVA_HOME/bin/java" -jar target/wise-ai-hub.jar >"$RUN_DIR/hub.log" 2>&1 &
+    nohup "$JAVA_HOME/bin/java" -XX:+ExitOnOutOfMemoryError -jar target/wise-ai-hub.jar >"$RUN_DIR/hub.log" 2>&1 &
   echo $! >"$RUN_DIR/hub.pid"
 fi
 for _ in $(seq 120); do
