@@ -1,6 +1,11 @@
 package com.wise.hub.stt;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -32,6 +37,19 @@ public enum AudioFormat {
     /** File extension engines expect for this format, e.g. {@code m4a}. */
     public String extension() {
         return extension;
+    }
+
+    /**
+     * The format whose signature starts the uploaded {@code file}, if any.
+     *
+     * @throws UncheckedIOException when the spooled upload cannot be read
+     */
+    public static Optional<AudioFormat> sniff(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sniff(in.readNBytes(HEAD_LENGTH));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled upload", e);
+        }
     }
 
     /** The format whose signature starts {@code head}, if any. */

@@ -2,7 +2,6 @@ package com.wise.hub.stt;
 
 import com.wise.hub.problem.ProblemException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ public class TranscriptionUpload {
             throw ProblemException.unsupportedMediaType("The file is declared as " + declared + ", not audio; send "
                     + SUPPORTED + ".");
         }
-        AudioFormat format = AudioFormat.sniff(head(file)).orElseThrow(() -> ProblemException.unsupportedMediaType(
+        AudioFormat format = AudioFormat.sniff(file).orElseThrow(() -> ProblemException.unsupportedMediaType(
                 "The file is not audio in a supported format; send " + SUPPORTED + "."));
         exchange.setProperty(FORMAT, format);
     }
@@ -78,14 +77,6 @@ public class TranscriptionUpload {
     private static long size(Path file) {
         try {
             return file == null ? 0 : Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the spooled upload", e);
-        }
-    }
-
-    private static byte[] head(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(AudioFormat.HEAD_LENGTH);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled upload", e);
         }

@@ -7,7 +7,6 @@ import com.wise.hub.stt.AudioFormat;
 import com.wise.hub.web.JsonFields;
 import com.wise.hub.web.JsonRequestReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,7 +91,7 @@ public class VisemeRequestReader {
             throw ProblemException.payloadTooLarge("The recording is " + size + " bytes; at most "
                     + properties.maxFileSize().toBytes() + " are accepted (hub.visemes.max-file-size).");
         }
-        AudioFormat format = AudioFormat.sniff(head(file)).orElseThrow(() -> ProblemException.unsupportedMediaType(
+        AudioFormat format = AudioFormat.sniff(file).orElseThrow(() -> ProblemException.unsupportedMediaType(
                 "The file is not audio in a supported format; send " + SUPPORTED + "."));
         return new VisemeRequest(null, file, format);
     }
@@ -100,14 +99,6 @@ public class VisemeRequestReader {
     private static long size(Path file) {
         try {
             return file == null ? 0 : Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the spooled upload", e);
-        }
-    }
-
-    private static byte[] head(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(AudioFormat.HEAD_LENGTH);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled upload", e);
         }
