@@ -3,56 +3,15 @@ package com.wise.hub.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wise.hub.cache.CanonicalRequest;
-import com.wise.hub.redis.HubRedis;
-import com.wise.hub.support.HubHttpTest;
-import com.wise.hub.support.RedisReadiness;
-import com.wise.hub.support.RedisServer;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * routes/cache.yaml: direct:cache-lookup and direct:cache-store around a counting capability, as
  * a capability route uses them. Each capability's own test drives the same steps over HTTP.
  */
-@Import(FakeCapability.class)
-class CacheRoutesTest extends HubHttpTest {
-
-    private static final RedisServer redis = new RedisServer().start();
-    private static final RedissonClient admin = adminClient();
-
-    @Autowired
-    private ProducerTemplate template;
-    @Autowired
-    private HubRedis hubRedis;
-
-    @DynamicPropertySource
-    static void redisUrl(DynamicPropertyRegistry registry) {
-        registry.add("hub.redis.url", redis::url);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        admin.shutdown();
-        redis.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        admin.getKeys().flushall();
-        FakeCapability.reset();
-        RedisReadiness.awaitAnswering(hubRedis);
-    }
+class CacheRoutesTest extends FakeCapabilityOnRedisTest {
 
     @Test
     void aMissIsStoredAndTheSameRequestIsThenAHit() {
@@ -113,11 +72,5 @@ class CacheRoutesTest extends HubHttpTest {
                 exchange.getMessage().setHeader("X-Fake-Fail", fail);
             }
         });
-    }
-
-    private static RedissonClient adminClient() {
-        Config config = new Config();
-        config.useSingleServer().setAddress(redis.url());
-        return Redisson.create(config);
     }
 }

@@ -3,58 +3,17 @@ package com.wise.hub.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wise.hub.cache.CanonicalRequest;
-import com.wise.hub.redis.HubRedis;
-import com.wise.hub.support.HubHttpTest;
-import com.wise.hub.support.RedisReadiness;
-import com.wise.hub.support.RedisServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** routes/idempotency.yaml: the idempotentConsumer EIP on the Redis repository, around a counting capability. */
-@Import(FakeCapability.class)
-class IdempotencyRoutesTest extends HubHttpTest {
-
-    private static final RedisServer redis = new RedisServer().start();
-    private static final RedissonClient admin = adminClient();
-
-    @Autowired
-    private ProducerTemplate template;
-    @Autowired
-    private HubRedis hubRedis;
-
-    @DynamicPropertySource
-    static void redisUrl(DynamicPropertyRegistry registry) {
-        registry.add("hub.redis.url", redis::url);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        admin.shutdown();
-        redis.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        admin.getKeys().flushall();
-        FakeCapability.reset();
-        RedisReadiness.awaitAnswering(hubRedis);
-    }
+class IdempotencyRoutesTest extends FakeCapabilityOnRedisTest {
 
     @Test
     void aRetryGetsTheFirstResponseReplayed() {
@@ -193,11 +152,5 @@ class IdempotencyRoutesTest extends HubHttpTest {
 
     private static String body(Exchange exchange) {
         return exchange.getMessage().getBody(String.class);
-    }
-
-    private static RedissonClient adminClient() {
-        Config config = new Config();
-        config.useSingleServer().setAddress(redis.url());
-        return Redisson.create(config);
     }
 }
