@@ -31,8 +31,11 @@ public class FakeEngine {
         int size = intArg(args, "--size", 1024);
         int status = intArg(args, "--status", 200);
         AtomicLong served = new AtomicLong();
-        byte[] audio = new byte[size];
+        byte[] audio = new byte[Math.max(size, 12)];
         Arrays.fill(audio, (byte) 'a');
+        // A WAV signature: the hub checks that a TTS answer is audio before it caches it.
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, audio, 0, 4);
+        System.arraycopy("WAVE".getBytes(StandardCharsets.US_ASCII), 0, audio, 8, 4);
         String pad = "x".repeat(Math.max(0, size - 40));
         byte[] translate = ("{\"translatedText\":\"" + pad + "\"}").getBytes(StandardCharsets.UTF_8);
         byte[] transcript = ("{\"text\":\"" + pad + "\"}").getBytes(StandardCharsets.UTF_8);

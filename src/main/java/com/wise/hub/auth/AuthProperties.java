@@ -24,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout     how long the hub waits for the identity backend; default 2 s
  * @param apiKeys     service clients' API keys: name → lower-case hex SHA-256 of the key (the key itself is never
  *                    configured); the name becomes the identity {@code key:<name>}
+ * @param failedCacheTtl how long a token the identity backend rejected is remembered as rejected (by its
+ *                    SHA-256), so repeating it costs no backend call; default 1 min
+ * @param failedAttemptsPerMinute failed credentials (unknown API keys, rejected tokens) one client address may
+ *                    send per minute; past it the address gets 429 before the identity backend is asked again,
+ *                    until the minute is over. Default 30
  */
 @Validated
 @ConfigurationProperties("hub.auth")
@@ -33,7 +38,9 @@ public record AuthProperties(
         @DefaultValue("/api/v1/auth/me") @NotNull String mePath,
         @DefaultValue("5m") @NotNull Duration cacheTtl,
         @DefaultValue("2s") @NotNull Duration timeout,
-        Map<String, String> apiKeys) {
+        Map<String, String> apiKeys,
+        @DefaultValue("1m") @NotNull Duration failedCacheTtl,
+        @DefaultValue("30") int failedAttemptsPerMinute) {
 
     public enum Mode { token, off }
 
@@ -50,13 +57,26 @@ public record AuthProperties(
         if (!mePath.startsWith("/")) {
             throw new IllegalArgumentException("hub.auth.me-path must start with /, was " + mePath);
         }
-        if (cacheTtl.isNegative() || cacheTtl.isZero() || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("hub.auth.cache-ttl and hub.auth.timeout must be positive");
+        if (cacheTtl.isNegative() || cacheTtl.isZero() || timeout.isNegative() || timeout.isZero()
+                || failedCacheTtl.isNegative() || failedCacheTtl.isZero()) {
+            throw new IllegalArgumentException("hub.auth.cache-ttl, failed-cache-ttl and timeout must be positive");
+        }
+        if (failedAttemptsPerMinute < 1) {
+            throw new IllegalArgumentException("hub.auth.failed-attempts-per-minute must be at least 1, was "
+                    + failedAttemptsPerMinute);
         }
         if (identityUrl != null && !identityUrl.isBlank()) {
-            URI uri = URI.create(identityUrl.trim());
+            URI uri;
+            try {
+                uri = URI.create(identityUrl.trim());
+            } catch (IllegalArgumentException e) {
+                // Not chained: the parser's message quotes the whole value, credentials included.
+                throw new IllegalArgumentException("IDENTITY_URL is not a URL: "
+                        + com.wise.hub.config.Redaction.url(identityUrl));
+            }
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("IDENTITY_URL must be an http(s) URL, was " + identityUrl);
+                throw new IllegalArgumentException("IDENTITY_URL must be an http(s) URL, was "
+                        + com.wise.hub.config.Redaction.url(identityUrl));
             }
         }
     }

@@ -2,6 +2,7 @@ package com.wise.hub.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wise.hub.config.Redaction;
 import com.wise.hub.problem.ProblemException;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -57,7 +58,7 @@ class IdentityBackend {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            log.warn("Identity backend {} unreachable: {}", properties.meUri(), e.toString());
+            log.warn("Identity backend {} unreachable: {}", Redaction.url(properties.meUri().toString()), e.toString());
             throw unavailable("did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,20 +66,25 @@ class IdentityBackend {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new ProblemException(401, "invalid-token", "Invalid token",
-                    "The bearer token is invalid or has expired; sign in again to get a new one.")
-                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw invalidToken();
         }
         if (status != 200) {
-            log.warn("Identity backend {} answered {}", properties.meUri(), status);
+            log.warn("Identity backend {} answered {}", Redaction.url(properties.meUri().toString()), status);
             throw unavailable("answered " + status);
         }
         String id = userIdIn(response.body());
         if (id == null) {
-            log.warn("Identity backend {} answered 200 without a user id", properties.meUri());
+            log.warn("Identity backend {} answered 200 without a user id", Redaction.url(properties.meUri().toString()));
             throw unavailable("answered without a user id");
         }
         return id;
+    }
+
+    /** The 401 for a token the identity backend rejected. */
+    static ProblemException invalidToken() {
+        return new ProblemException(401, "invalid-token", "Invalid token",
+                "The bearer token is invalid or has expired; sign in again to get a new one.")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
     private String userIdIn(byte[] body) {

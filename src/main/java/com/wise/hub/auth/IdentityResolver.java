@@ -2,7 +2,9 @@ package com.wise.hub.auth;
 
 import com.wise.hub.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import com.wise.hub.web.ClientHeaders;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.http.common.HttpMessage;
@@ -11,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Decides who is calling, for rate limits and quotas: {@code user:<id>} for a bearer token the
  * identity backend accepts, {@code key:<name>} for a configured API key (as a bearer token or in
- * {@code X-API-Key}), or with {@code hub.auth.mode=off} {@code ip:<client address>}. Called by the
- * {@code admit} route; the result is the exchange property {@value #IDENTITY}.
+ * {@code X-API-Key}), or with {@code hub.auth.mode=off} {@code ip:<client address>}. Credentials are
+ * read from the HTTP request's headers only (never a query parameter or form field); failed ones
+ * count against the client address ({@link FailedAuthLimiter}). Called by the {@code admit} route;
+ * the result is the exchange property {@value #IDENTITY}.
  */
 @Component("identityResolver")
 public class IdentityResolver {
@@ -27,20 +31,23 @@ public class IdentityResolver {
     private final ApiKeys apiKeys;
     private final TokenVerifier tokens;
     private final ClientAddressResolver addresses;
+    private final FailedAuthLimiter failures;
 
     IdentityResolver(AuthProperties properties, ApiKeys apiKeys, TokenVerifier tokens,
-            ClientAddressResolver addresses) {
+            ClientAddressResolver addresses, FailedAuthLimiter failures) {
         this.properties = properties;
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.addresses = addresses;
+        this.failures = failures;
     }
 
     /**
      * Sets {@value #IDENTITY} on the exchange.
      *
-     * @throws ProblemException 401 when credentials are missing or rejected; 503 when a token cannot
-     *                          be verified because the identity backend is unreachable or not configured
+     * @throws ProblemException 401 when credentials are missing or rejected; 429 when the client address
+     *                          sent too many failed credentials; 503 when a token cannot be verified because
+     *                          the identity backend is unreachable or not configured
      */
     public void resolve(Exchange exchange) {
         exchange.setProperty(IDENTITY, identityOf(exchange));
@@ -50,12 +57,19 @@ public class IdentityResolver {
         if (properties.mode() == AuthProperties.Mode.off) {
             return "ip:" + addresses.clientAddress(servletRequest(exchange));
         }
-        String apiKey = exchange.getMessage().getHeader(API_KEY_HEADER, String.class);
+        String apiKey = ClientHeaders.first(exchange, API_KEY_HEADER).orElse(null);
         if (apiKey != null && !apiKey.isBlank()) {
-            return "key:" + apiKeys.nameOf(CredentialHash.of(apiKey.trim())).orElseThrow(() -> new ProblemException(401,
-                    "invalid-api-key", "Invalid API key", "The X-API-Key is not one this hub knows; check the key."));
+            Optional<String> name = apiKeys.nameOf(CredentialHash.of(apiKey.trim()));
+            if (name.isPresent()) {
+                return "key:" + name.get();
+            }
+            String address = address(exchange);
+            failures.requireNotBlocked(address);
+            failures.recordFailure(address, "invalid-api-key");
+            throw new ProblemException(401, "invalid-api-key", "Invalid API key",
+                    "The X-API-Key is not one this hub knows; check the key.");
         }
-        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        String authorization = ClientHeaders.first(exchange, "Authorization").orElse(null);
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)
                 || authorization.substring(BEARER.length()).isBlank()) {
             throw new ProblemException(401, "unauthenticated", "Authentication required",
@@ -65,7 +79,12 @@ public class IdentityResolver {
         String credential = authorization.substring(BEARER.length()).trim();
         String hash = CredentialHash.of(credential);
         return apiKeys.nameOf(hash).map(name -> "key:" + name)
-                .orElseGet(() -> "user:" + tokens.userId(credential, hash));
+                .orElseGet(() -> "user:" + tokens.userId(credential, hash, address(exchange)));
+    }
+
+    /** The client address of an HTTP exchange; {@code internal} for one a route made itself. */
+    private String address(Exchange exchange) {
+        return ClientHeaders.request(exchange).map(addresses::clientAddress).orElse("internal");
     }
 
     private static HttpServletRequest servletRequest(Exchange exchange) {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 class TokenIdentityCache {
 
     static final String KEY_PREFIX = HubRedis.KEY_PREFIX + "auth:";
+    /** What is cached for a token the identity backend rejected (no user id can be this). */
+    static final String REJECTED = "\u0000rejected";
 
     private final HubRedis redis;
     private final AuthProperties properties;
@@ -24,13 +26,12 @@ class TokenIdentityCache {
         this.properties = properties;
     }
 
-    /** The user id cached for the token with this hash, or empty (also when Redis is down). */
+    /** The user id cached for the token with this hash, {@link #REJECTED}, or empty (also when Redis is down). */
     Optional<String> userId(String tokenHash) {
         return redis.client().flatMap(client -> {
             try {
-                return Optional.ofNullable(bucket(client, tokenHash).get());
+                return Optional.ofNullable(redis.call("auth-cache-get", () -> bucket(client, tokenHash).get()));
             } catch (RuntimeException e) {
-                redis.recordError("auth-cache-get", e);
                 return Optional.empty();
             }
         });
@@ -40,9 +41,26 @@ class TokenIdentityCache {
     void remember(String tokenHash, String userId) {
         redis.client().ifPresent(client -> {
             try {
-                bucket(client, tokenHash).set(userId, properties.cacheTtl());
+                redis.call("auth-cache-set", () -> {
+                    bucket(client, tokenHash).set(userId, properties.cacheTtl());
+                    return null;
+                });
             } catch (RuntimeException e) {
-                redis.recordError("auth-cache-set", e);
+                // counted by HubRedis.call; the token is verified again next time
+            }
+        });
+    }
+
+    /** Remembers for {@code hub.auth.failed-cache-ttl} that the backend rejected this token. */
+    void rememberRejected(String tokenHash) {
+        redis.client().ifPresent(client -> {
+            try {
+                redis.call("auth-cache-set", () -> {
+                    bucket(client, tokenHash).set(REJECTED, properties.failedCacheTtl());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // counted by HubRedis.call
             }
         });
     }

@@ -10,31 +10,54 @@ import org.springframework.stereotype.Component;
 
 /**
  * The user behind a bearer token: from the Redis cache when another request (on any replica)
- * verified it within {@code hub.auth.cache-ttl}, otherwise from the identity backend. Concurrent
- * requests with the same unverified token on this replica share one backend call.
+ * verified it within {@code hub.auth.cache-ttl}, otherwise from the identity backend. A token the
+ * backend rejected is remembered as rejected for {@code hub.auth.failed-cache-ttl}, and every
+ * rejection counts against the client address ({@link FailedAuthLimiter}), which is refused before
+ * the backend is asked once it has too many. Concurrent requests with the same unverified token on
+ * this replica share one backend call.
  */
 @Component
 class TokenVerifier {
 
     private final TokenIdentityCache cache;
     private final IdentityBackend backend;
+    private final FailedAuthLimiter failures;
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
-    TokenVerifier(TokenIdentityCache cache, IdentityBackend backend) {
+    TokenVerifier(TokenIdentityCache cache, IdentityBackend backend, FailedAuthLimiter failures) {
         this.cache = cache;
         this.backend = backend;
+        this.failures = failures;
     }
 
     /**
      * @param token     the bearer token as the client sent it
      * @param tokenHash its {@link CredentialHash}
-     * @throws ProblemException as {@link IdentityBackend#userId} does, when the token is not cached
+     * @param address   the client's address, whose failed attempts are counted
+     * @throws ProblemException 401 for a rejected token; 429 when the address has too many failed attempts;
+     *                          as {@link IdentityBackend#userId} does, when the token is not cached
      */
-    String userId(String token, String tokenHash) {
+    String userId(String token, String tokenHash, String address) {
         Optional<String> cached = cache.userId(tokenHash);
-        if (cached.isPresent()) {
+        if (cached.isPresent() && !cached.get().equals(TokenIdentityCache.REJECTED)) {
             return cached.get();
         }
+        failures.requireNotBlocked(address);
+        if (cached.isPresent()) {
+            failures.recordFailure(address, "invalid-token");
+            throw IdentityBackend.invalidToken();
+        }
+        try {
+            return verify(token, tokenHash);
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                failures.recordFailure(address, "invalid-token");
+            }
+            throw e;
+        }
+    }
+
+    private String verify(String token, String tokenHash) {
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> running = inFlight.putIfAbsent(tokenHash, mine);
         if (running != null) {
@@ -42,8 +65,16 @@ class TokenVerifier {
         }
         try {
             // A call that finished between our cache miss and putIfAbsent has filled the cache.
-            String id = cache.userId(tokenHash).orElseGet(() -> {
-                String verified = backend.userId(token);
+            String id = cache.userId(tokenHash).filter(c -> !c.equals(TokenIdentityCache.REJECTED)).orElseGet(() -> {
+                String verified;
+                try {
+                    verified = backend.userId(token);
+                } catch (ProblemException e) {
+                    if (e.status() == 401) {
+                        cache.rememberRejected(tokenHash);
+                    }
+                    throw e;
+                }
                 cache.remember(tokenHash, verified);
                 return verified;
             });

@@ -14,11 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled      false answers every request with {@code X-Cache: BYPASS}; default true
  * @param maxEntrySize answers with a larger body are sent but not stored; default 5 MB
  * @param flightLease  longest time one request holds the single flight of its cache key; when the
- *                     holder dies, a waiter takes over after this. Keep it above the slowest engine
- *                     chain of any cached kind. Default 30 s
+ *                     holder dies, a waiter takes over after this. Must be longer than the deadline
+ *                     of every cached capability (checked at start-up). Default 65 s
  * @param flightWait   longest time a request waits for another request's identical engine call
  *                     before calling the engine itself; keep it above {@code flight-lease} so a
- *                     waiter can take over from a dead holder. Default 35 s
+ *                     waiter can take over from a dead holder. Default 70 s
  * @param ttl          how long an answer stays cached, per kind ({@code translate}, {@code phonemes},
  *                     {@code tts}, {@code visemes}); a route using a kind without a TTL fails
  */
@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
 public record CacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5MB") @NotNull DataSize maxEntrySize,
-        @DefaultValue("30s") @NotNull Duration flightLease,
-        @DefaultValue("35s") @NotNull Duration flightWait,
+        @DefaultValue("65s") @NotNull Duration flightLease,
+        @DefaultValue("70s") @NotNull Duration flightWait,
         Map<String, Duration> ttl) {
 
     public CacheProperties {

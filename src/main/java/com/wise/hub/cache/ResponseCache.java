@@ -1,6 +1,7 @@
 package com.wise.hub.cache;
 
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.web.ClientHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public class ResponseCache {
         }
         Pending pending = new Pending(CacheKeys.of(kind, hash), properties.ttlFor(kind));
         exchange.setProperty(HIT, false);
-        CacheControl control = CacheControl.of(exchange.getMessage().getHeader(CacheControl.HEADER, String.class));
+        CacheControl control = CacheControl.of(ClientHeaders.first(exchange, CacheControl.HEADER).orElse(null));
         // A request directive; left on the message, Camel would echo it as a response header.
         exchange.getMessage().removeHeader(CacheControl.HEADER);
         Optional<RedissonClient> client = redis.client();
@@ -76,8 +77,12 @@ public class ResponseCache {
                     return;
                 }
                 pending.flight = singleFlight.join(client.get(), pending.keys.flight(), exchange).orElse(null);
-                if (pending.flight != null && answerFromCache(exchange, client.get(), pending.keys)) {
-                    pending.flight.release();
+                // Read once more, whether the flight was won or the wait ran out: the request that held it
+                // has usually stored the answer by now.
+                if (answerFromCache(exchange, client.get(), pending.keys)) {
+                    if (pending.flight != null) {
+                        pending.flight.release();
+                    }
                     outcomes.record(exchange, kind, CacheOutcomes.Result.HIT);
                     return;
                 }
@@ -85,7 +90,7 @@ public class ResponseCache {
             exchange.setProperty(PENDING, pending);
             outcomes.record(exchange, kind, CacheOutcomes.Result.MISS);
         } catch (RuntimeException e) {
-            redis.recordError("cache-lookup", e);
+            // counted by HubRedis
             if (pending.flight != null) {
                 pending.flight.release();
             }
@@ -116,9 +121,12 @@ public class ResponseCache {
                 return;
             }
             byte[] entry = StoredResponse.of(message, body.get(), KEPT_HEADERS).encode();
-            redis.client().orElseThrow().getBucket(pending.keys.entry(), ByteArrayCodec.INSTANCE).set(entry, pending.ttl);
+            redis.call("cache-store", () -> {
+                redis.client().orElseThrow().getBucket(pending.keys.entry(), ByteArrayCodec.INSTANCE).set(entry, pending.ttl);
+                return null;
+            });
         } catch (RuntimeException e) {
-            redis.recordError("cache-store", e);
+            // counted by HubRedis.call; the answer is still sent, just not kept
         } finally {
             if (pending.flight != null) {
                 pending.flight.release();
@@ -127,7 +135,8 @@ public class ResponseCache {
     }
 
     private boolean answerFromCache(Exchange exchange, RedissonClient client, CacheKeys keys) {
-        byte[] entry = client.<byte[]>getBucket(keys.entry(), ByteArrayCodec.INSTANCE).get();
+        byte[] entry = redis.call("cache-lookup",
+                () -> client.<byte[]>getBucket(keys.entry(), ByteArrayCodec.INSTANCE).get());
         if (entry == null) {
             return false;
         }

@@ -50,30 +50,43 @@ class SingleFlight {
     Optional<Flight> join(RedissonClient client, String lockKey, Exchange exchange) {
         RLock lock = client.getLock(lockKey);
         long owner = -OWNERS.incrementAndGet();
+        boolean held;
+        try {
+            held = acquire(lock, owner);
+        } catch (RuntimeException first) {
+            // The reply may have been lost after the lock was taken: ask before trying again, since a
+            // lock taken twice by one owner needs two releases.
+            held = redis.retry("cache-flight", first, () -> lock.isHeldByThread(owner) || acquire(lock, owner));
+        }
+        if (!held) {
+            return Optional.empty();
+        }
+        Flight flight = new Flight(lock, owner);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                flight.release();
+            }
+        });
+        return Optional.of(flight);
+    }
+
+    /** Waits up to hub.cache.flight-wait for the lock; false when the wait ran out. */
+    private boolean acquire(RLock lock, long owner) {
         long waitMillis = properties.flightWait().toMillis();
         RFuture<Boolean> attempt = lock.tryLockAsync(waitMillis, properties.flightLease().toMillis(),
                 TimeUnit.MILLISECONDS, owner);
         try {
             // Redisson ends the attempt after waitMillis itself; the extra second only guards against a lost reply.
-            if (!attempt.toCompletableFuture().get(waitMillis + 1000, TimeUnit.MILLISECONDS)) {
-                return Optional.empty();
-            }
-            Flight flight = new Flight(lock, owner);
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    flight.release();
-                }
-            });
-            return Optional.of(flight);
+            return attempt.toCompletableFuture().get(waitMillis + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             attempt.cancel(false);
-            return Optional.empty();
+            return false;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the single flight of " + lockKey, e);
+            throw new IllegalStateException("interrupted while waiting for the single flight of " + lock.getName(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.wise.hub.engine;
 
+import com.wise.hub.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -110,6 +111,8 @@ public class EngineFailover {
             exchange.setProperty(ENGINE, engine.id());
             exchange.setProperty(ATTEMPT_TIMEOUT, Math.min(left.toMillis(), engine.responseTimeout().toMillis()));
             attempts.begin(engine.id(), clock.instant());
+            // The request now costs an engine call: it keeps its quota unit, whatever the engine answers.
+            exchange.setProperty(RateLimiter.ENGINE_CALLED, true);
             MessageHelper.resetStreamCache(exchange.getMessage());
             return;
         }

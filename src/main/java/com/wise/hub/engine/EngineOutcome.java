@@ -17,6 +17,13 @@ public enum EngineOutcome {
     CLIENT_ERROR("client-error"),
     /** The engine answered 5xx. */
     SERVER_ERROR("5xx"),
+    /**
+     * The engine refused the hub itself: 401, 403 (its key expired or is wrong), 404, 405 (a wrong URL
+     * or path). The hub's configuration is at fault, not the client's request; alert-worthy.
+     */
+    MISCONFIGURED("misconfigured"),
+    /** The engine answered, but not with what the capability expects: a 3xx, or a 2xx that is not audio or JSON. */
+    BAD_ANSWER("bad-answer"),
     /** The engine answered 429 Too Many Requests. */
     TOO_MANY_REQUESTS("429"),
     /** No connection or no answer in time (connect timeout, response timeout, deadline cut, HTTP 408). */
@@ -31,7 +38,7 @@ public enum EngineOutcome {
     NOT_CONFIGURED("not-configured"),
     /** Not tried: the request's deadline had passed. */
     DEADLINE("deadline"),
-    /** Anything else, e.g. an unexpected redirect; treated like a server error. */
+    /** Anything else, e.g. an unexpected 4xx such as 410; treated like a server error. */
     ERROR("error");
 
     private final String label;
@@ -63,10 +70,15 @@ public enum EngineOutcome {
             if (t instanceof CallNotPermittedException) {
                 return CIRCUIT_OPEN;
             }
+            if (t instanceof EngineAnswerRejected) {
+                return BAD_ANSWER;
+            }
             if (t instanceof HttpOperationFailedException http) {
                 int status = http.getStatusCode();
                 return status >= 500 ? SERVER_ERROR : status == 429 ? TOO_MANY_REQUESTS
-                        : status == 408 ? TIMEOUT : ERROR;
+                        : status == 408 ? TIMEOUT
+                        : status == 401 || status == 403 || status == 404 || status == 405 ? MISCONFIGURED
+                        : status >= 300 && status < 400 ? BAD_ANSWER : ERROR;
             }
             if (t instanceof InterruptedIOException) {
                 return TIMEOUT;

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The problem a client gets when no engine answered its request: the engine's own 4xx (400, 413, 415
  * or 422, with its sanitised message); 503 {@code engine-not-configured} when no engine has a URL;
  * 503 {@code engines-unavailable} with {@code Retry-After} when every engine was skipped as open or
- * saturated; 504 {@code engine-timeout} when every engine called timed out; else 502
+ * saturated; 504 {@code engine-timeout} when every engine called timed out; 502
+ * {@code engine-misconfigured} when an engine refused the hub itself (401, 403, 404, 405); else 502
  * {@code engine-failed}. Each lists the engines and how each ended ({@code attempts}).
  */
 @Component
@@ -51,6 +52,11 @@ class EngineProblems {
         } else if (called.stream().allMatch(a -> a.outcome() == EngineOutcome.TIMEOUT)) {
             problem = new ProblemException(504, "engine-timeout", "Engine timeout",
                     "No " + name + " engine answered in time: " + list(attempts) + ".");
+        } else if (called.stream().anyMatch(a -> a.outcome() == EngineOutcome.MISCONFIGURED)) {
+            problem = new ProblemException(502, "engine-misconfigured", "Engine misconfigured",
+                    "The " + name + " engines refused this hub's own requests (its key or URL is wrong): "
+                            + list(attempts) + ". This is not the request's fault; the operators are alerted. "
+                            + "Try again later.");
         } else {
             problem = new ProblemException(502, "engine-failed", "Engines failed",
                     "Every " + name + " engine failed: " + list(attempts) + ".");

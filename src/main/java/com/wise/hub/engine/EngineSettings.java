@@ -1,5 +1,6 @@
 package com.wise.hub.engine;
 
+import com.wise.hub.config.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -76,16 +77,18 @@ public record EngineSettings(
         try {
             uri = new URI(value.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " is not a URL: '" + value + "'" + example, e);
+            // Not chained: the parser's message quotes the whole value, credentials included.
+            throw new IllegalArgumentException(name + " is not a URL: '" + Redaction.url(value) + "'" + example);
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException(name + " must be an http(s) URL with a host, was '" + value + "'"
-                    + example);
+            throw new IllegalArgumentException(name + " must be an http(s) URL with a host, was '"
+                    + Redaction.url(value) + "'" + example);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(name + " must not carry a query, fragment or credentials, was '"
-                    + value + "'" + example);
+                    + Redaction.url(uri.getRawQuery() != null || uri.getRawFragment() != null
+                            ? value.replaceAll("[?#].*", "?...") : value) + "'" + example);
         }
         String text = uri.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

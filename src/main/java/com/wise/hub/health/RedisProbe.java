@@ -27,8 +27,10 @@ class RedisProbe implements DependencyProbe {
         RedissonClient client = redis.client().get();
         try {
             client.getBucket(com.wise.hub.redis.HubRedis.KEY_PREFIX + "probe").isExists();
+            redis.answered(true);
             return ProbeResult.up("answers");
         } catch (RuntimeException e) {
+            redis.answered(false);
             return ProbeResult.down(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package com.wise.hub.idempotency;
 import com.wise.hub.cache.CanonicalRequest;
 import com.wise.hub.problem.ProblemException;
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.web.ClientHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -52,7 +53,7 @@ public class IdempotencyKeys {
             return;
         }
         exchange.setProperty(APPLIED, true);
-        String given = exchange.getMessage().getHeader(HEADER, String.class);
+        String given = ClientHeaders.first(exchange, HEADER).orElse(null);
         if (given == null) {
             return;
         }

@@ -45,7 +45,7 @@ public class IdempotentReplay {
         try {
             found = repository.find(key);
         } catch (RuntimeException e) {
-            redis.recordError("idempotency-replay", e);
+            // counted by HubRedis
             outcomes.count(IdempotencyOutcomes.BYPASS);
             return;
         }

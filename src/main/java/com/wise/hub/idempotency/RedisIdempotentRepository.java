@@ -60,15 +60,18 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
             Optional<byte[]> body = status < 500 && !NOT_REPLAYED.contains(status)
                     ? ResponseBody.readUpTo(message, properties.maxResponseSize().toBytes()) : Optional.empty();
             if (body.isEmpty()) {
-                bucket(key).delete();
+                redis.call("idempotency-confirm", () -> bucket(key).delete());
                 return false;
             }
-            StoredResponse response = StoredResponse.of(message, body.get(), KEPT_HEADERS);
-            bucket(key).set(new IdempotencyRecord(IdempotencyKeys.fingerprint(exchange), response).encode(),
-                    properties.ttl());
+            byte[] record = new IdempotencyRecord(IdempotencyKeys.fingerprint(exchange),
+                    StoredResponse.of(message, body.get(), KEPT_HEADERS)).encode();
+            redis.call("idempotency-confirm", () -> {
+                bucket(key).set(record, properties.ttl());
+                return null;
+            });
             return true;
         } catch (RuntimeException e) {
-            redis.recordError("idempotency-confirm", e);
+            // counted by HubRedis.call: the response is sent but not kept for replay
             return false;
         }
     }
@@ -91,9 +94,8 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
     @Override
     public boolean contains(String key) {
         try {
-            return bucket(key).isExists();
+            return redis.call("idempotency-contains", () -> bucket(key).isExists());
         } catch (RuntimeException e) {
-            redis.recordError("idempotency-contains", e);
             return false;
         }
     }
@@ -101,9 +103,8 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
     @Override
     public boolean remove(String key) {
         try {
-            return bucket(key).delete();
+            return redis.call("idempotency-remove", () -> bucket(key).delete());
         } catch (RuntimeException e) {
-            redis.recordError("idempotency-remove", e);
             return false;
         }
     }
@@ -124,7 +125,7 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
      * @throws RuntimeException when Redis fails or does not answer
      */
     Optional<IdempotencyRecord> find(String key) {
-        byte[] bytes = bucket(key).get();
+        byte[] bytes = redis.call("idempotency-replay", () -> bucket(key).get());
         return bytes == null ? Optional.empty() : Optional.of(IdempotencyRecord.decode(bytes));
     }
 
@@ -134,14 +135,14 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
 
     private boolean claim(Exchange exchange, String key, String fingerprint) {
         try {
-            boolean claimed = bucket(key).setIfAbsent(IdempotencyRecord.inFlight(fingerprint).encode(),
-                    properties.inFlightTtl());
+            // Not retried: a claim whose reply was lost would find its own record and see a duplicate.
+            boolean claimed = redis.callOnce("idempotency-add", () -> bucket(key).setIfAbsent(
+                    IdempotencyRecord.inFlight(fingerprint).encode(), properties.inFlightTtl()));
             if (claimed) {
                 outcomes.count(IdempotencyOutcomes.NEW);
             }
             return claimed;
         } catch (RuntimeException e) {
-            redis.recordError("idempotency-add", e);
             outcomes.count(IdempotencyOutcomes.BYPASS);
             if (exchange != null) {
                 exchange.setProperty(SKIPPED, true);

@@ -15,8 +15,10 @@ public final class HubMetricNames {
     public static final String HTTP_SHED = PREFIX + "http.shed";
     /** Gauge of requests being served by this replica. */
     public static final String HTTP_IN_FLIGHT = PREFIX + "http.in.flight";
-    /** Counter of failed Redis operations; tag operation. */
+    /** Counter of failed Redis operations (each one failed open); tags operation, reason (timeout, unreachable, error). */
     public static final String REDIS_ERRORS = PREFIX + "redis.errors";
+    /** Counter of Redis operations retried once after a timeout while Redis answered its probe; tag operation. */
+    public static final String REDIS_RETRIES = PREFIX + "redis.retries";
     /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */
     public static final String DEPENDENCY_UP = PREFIX + "dependency.up";
     /** Counter of engine calls, skipped ones included; tags engine, outcome ({@code ok}, {@code 5xx}, {@code timeout}, ...). */
@@ -41,8 +43,11 @@ public final class HubMetricNames {
     public static final String RATELIMIT_DEGRADED = PREFIX + "ratelimit.degraded";
     /** Counter of requests admitted without a daily-quota check while Redis was unavailable; tag feature. */
     public static final String QUOTA_FAIL_OPEN = PREFIX + "quota.fail.open";
-    /** Counter of daily-quota units given back after an engine-side failure; tag feature. */
+    /** Counter of daily-quota units given back because the request cost no engine call; tags feature, reason. */
     public static final String QUOTA_GIVEN_BACK = PREFIX + "quota.given.back";
+
+    /** Counter of failed credentials and of requests refused for too many; tag reason (invalid-api-key, invalid-token, blocked). */
+    public static final String AUTH_FAILURES = PREFIX + "auth.failures";
 
     private HubMetricNames() {
     }

@@ -4,11 +4,18 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * Runs when a charged request's exchange is done (after the response is written): a request that
- * failed on the hub or engine side (an exception, or a 5xx response such as engine-unavailable,
- * timeout or all engines down) gets its quota unit back. A 4xx is the client's and stays charged.
+ * Runs when a charged request's exchange is done (after the response is written) and gives its quota
+ * unit back when the request cost no engine call: it failed on the hub side before any engine was
+ * called (an exception or a 5xx such as engine-not-configured or every breaker open), or an
+ * idempotent replay answered it with a stored response. A request that reached an engine stays
+ * charged whatever the engine answered, and so does a 4xx (the client's).
  */
 final class QuotaGiveBack extends SynchronizationAdapter {
+
+    /** Exchange property set to true by whatever sends a request to an engine (HTTP or Triton). */
+    static final String ENGINE_CALLED = RateLimiter.ENGINE_CALLED;
+    /** Exchange property set to true when an idempotent replay served a stored response. */
+    static final String REPLAYED = "hubIdempotentReplayed";
 
     private final QuotaCharge charge;
     private final RateLimiter limiter;
@@ -20,9 +27,14 @@ final class QuotaGiveBack extends SynchronizationAdapter {
 
     @Override
     public void onDone(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(REPLAYED, Boolean.class))) {
+            limiter.giveBack(charge, "replayed");
+            return;
+        }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        if (exchange.isFailed() || status != null && status >= 500) {
-            limiter.giveBack(charge);
+        boolean failed = exchange.isFailed() || status != null && status >= 500;
+        if (failed && !Boolean.TRUE.equals(exchange.getProperty(ENGINE_CALLED, Boolean.class))) {
+            limiter.giveBack(charge, "no-engine-call");
         }
     }
 }

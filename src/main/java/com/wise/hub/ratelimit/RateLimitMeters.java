@@ -33,9 +33,10 @@ class RateLimitMeters {
                 .tag("feature", feature).register(registry).increment();
     }
 
-    void givenBack(String feature) {
+    void givenBack(String feature, String reason) {
         Counter.builder(HubMetricNames.QUOTA_GIVEN_BACK)
-                .description("Daily-quota units returned because the engines failed the request")
-                .tag("feature", feature).register(registry).increment();
+                .description("Daily-quota units returned because the request cost no engine call: it failed before "
+                        + "one (reason no-engine-call) or a stored answer was replayed (reason replayed)")
+                .tag("feature", feature).tag("reason", reason).register(registry).increment();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,11 @@ public class RateLimiter {
     public static final int LOCAL_PERIOD_SECONDS = 10;
     /** Exchange property naming the feature the request was admitted for; the admit route runs once. */
     public static final String ADMITTED = "hubAdmitted";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /**
+     * Exchange property that whatever sends the request to an engine sets to true: the request then
+     * keeps its quota unit even if it fails (it cost an engine call).
+     */
+    public static final String ENGINE_CALLED = "hubEngineCalled";
 
     private final HubRedis redis;
     private final LimitProperties limits;
@@ -55,7 +60,8 @@ public class RateLimiter {
 
     /**
      * Admits the exchange's request or refuses it. Admitted: the {@code X-RateLimit-*} headers are
-     * set and, if a quota unit was taken, it is given back should the exchange end in a 5xx.
+     * set and the quota unit taken is given back should the request cost no engine call after all
+     * ({@link QuotaGiveBack}). An {@code Idempotency-Key} does not change the charge.
      *
      * @throws ProblemException 429 {@code rate-limited} with {@code Retry-After} naming the limit hit
      * @throws IllegalArgumentException when {@value #FEATURE} is not a known feature
@@ -68,17 +74,16 @@ public class RateLimiter {
             throw new IllegalStateException("rateLimiter.admit needs " + IdentityResolver.IDENTITY
                     + "; call identityResolver.resolve first");
         }
-        String idempotencyKey = exchange.getMessage().getHeader(IDEMPOTENCY_KEY, String.class);
         Optional<RedissonClient> client = redis.client();
         Instant now = calendar.now();
         Duration untilMidnight = calendar.untilMidnight(now);
-        RateLimitKeys keys = RateLimitKeys.of(identity, feature, calendar.day(now), idempotencyKey);
+        RateLimitKeys keys = RateLimitKeys.of(identity, feature, calendar.day(now));
+        String member = now.toEpochMilli() + ":" + UUID.randomUUID();
         LimitDecision decision;
         try {
             decision = client.isEmpty() ? null
-                    : store.admit(client.get(), keys, limit, now, untilMidnight, idempotencyKey != null);
+                    : redis.call("ratelimit", () -> store.admit(client.get(), keys, limit, now, untilMidnight, member));
         } catch (RuntimeException e) {
-            redis.recordError("ratelimit", e);
             decision = null;
         }
         if (decision == null) {
@@ -94,19 +99,26 @@ public class RateLimiter {
         exchange.setProperty(ADMITTED, feature);
         RateLimitHeaders.writeAdmitted(exchange, headers);
         if (decision.charged()) {
-            exchange.getExchangeExtension().addOnCompletion(
-                    new QuotaGiveBack(new QuotaCharge(feature, keys, idempotencyKey != null), this));
+            exchange.getExchangeExtension().addOnCompletion(new QuotaGiveBack(new QuotaCharge(feature, keys), this));
         }
     }
 
-    /** Returns a quota unit taken for a request that then failed; a Redis failure is counted and ignored. */
-    void giveBack(QuotaCharge charge) {
+    /**
+     * Returns a quota unit taken for a request that cost no engine call; a Redis failure is counted and
+     * ignored.
+     *
+     * @param reason {@code no-engine-call} or {@code replayed}, the metric tag
+     */
+    void giveBack(QuotaCharge charge, String reason) {
         redis.client().ifPresent(client -> {
             try {
-                store.giveBack(client, charge);
-                meters.givenBack(charge.feature());
+                redis.call("ratelimit-give-back", () -> {
+                    store.giveBack(client, charge);
+                    return null;
+                });
+                meters.givenBack(charge.feature(), reason);
             } catch (RuntimeException e) {
-                redis.recordError("ratelimit-give-back", e);
+                // counted by HubRedis.call
             }
         });
     }

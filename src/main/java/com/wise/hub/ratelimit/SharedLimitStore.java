@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -33,16 +32,16 @@ class SharedLimitStore {
      * Admits or rejects one request; a Redis failure propagates as Redisson's runtime exception.
      *
      * @param untilMidnight time left in the quota day, used for the reset and the counter's TTL
+     * @param member        this request's unique entry in the window; the same on a retry of the call
      */
     LimitDecision admit(RedissonClient client, RateLimitKeys keys, LimitProperties.FeatureLimit limit, Instant now,
-            Duration untilMidnight, boolean idempotent) {
+            Duration untilMidnight, String member) {
         // The day counter outlives midnight by one window, so a late give-back still finds it.
         long dayTtl = untilMidnight.plus(WINDOW).toMillis();
         List<Object> r = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, admitScript,
                 RScript.ReturnType.LIST, keys.all(), Long.toString(now.toEpochMilli()),
                 Long.toString(WINDOW.toMillis()), Integer.toString(limit.perMinute()),
-                Integer.toString(limit.perDay()), Long.toString(dayTtl), now.toEpochMilli() + ":" + UUID.randomUUID(),
-                idempotent ? "1" : "0");
+                Integer.toString(limit.perDay()), Long.toString(dayTtl), member);
         boolean admitted = number(r, 0) == 1;
         long rejectedBy = number(r, 1);
         return new LimitDecision(admitted,
@@ -56,8 +55,7 @@ class SharedLimitStore {
     /** Returns the quota unit taken for {@code charge}; a Redis failure propagates. */
     void giveBack(RedissonClient client, QuotaCharge charge) {
         client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, giveBackScript,
-                RScript.ReturnType.LONG, List.of(charge.keys().day(), charge.keys().idempotency()),
-                charge.idempotent() ? "1" : "0");
+                RScript.ReturnType.LONG, List.of(charge.keys().day()));
     }
 
     private static long number(List<Object> reply, int index) {

@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.redisson.Redisson;
+import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisTimeoutException;
 import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +19,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's one Redis client (Redisson), or none when {@code CACHE_URL} is unset. Callers that
- * fail open report each failed operation here so it is counted as {@code hub_redis_errors_total}.
+ * The hub's one Redis client (Redisson), or none when {@code CACHE_URL} is unset. Every Redis
+ * operation runs through {@link #call} or {@link #callOnce}: a command that times out while Redis
+ * answers its background probe (slow, not down: a cold JVM or a busy replica) is retried once, and
+ * every failure is counted by operation and reason ({@code hub_redis_errors_total}) before the
+ * caller fails open.
  */
 @Component("hubRedis")
 public class HubRedis implements DisposableBean {
@@ -30,6 +36,9 @@ public class HubRedis implements DisposableBean {
     private final RedissonClient client;
     private final MeterRegistry meters;
     private final ConcurrentMap<String, Counter> errorCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> retryCounters = new ConcurrentHashMap<>();
+    /** Whether Redis answered its last background probe ({@code RedisProbe}); until the first, assumed. */
+    private volatile boolean answering = true;
 
     public HubRedis(RedisProperties properties, MeterRegistry meters) {
         this.meters = meters;
@@ -44,12 +53,84 @@ public class HubRedis implements DisposableBean {
         return Optional.ofNullable(client);
     }
 
-    /** Counts one failed Redis operation ({@code hub_redis_errors_total{operation}}) and logs it briefly. */
+    /**
+     * Runs a Redis operation that may safely run twice (a read, a plain write, a script that detects its
+     * own retry). When it times out and Redis answered its last probe, it is run once more; a failure
+     * is then counted and rethrown for the caller to fail open.
+     *
+     * @param operation the metric tag, a constant such as {@code cache-lookup}
+     * @throws RuntimeException Redisson's, after it was counted
+     */
+    public <T> T call(String operation, Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException first) {
+            return retry(operation, first, command);
+        }
+    }
+
+    /**
+     * After {@code first} failed: when it was a timeout and Redis answered its last probe, runs
+     * {@code again} (a retry-safe way to finish the operation) once; otherwise, or when that fails too,
+     * counts the failure and throws.
+     */
+    public <T> T retry(String operation, RuntimeException first, Supplier<T> again) {
+        if (!reasonOf(first).equals("timeout") || !answering) {
+            recordError(operation, first);
+            throw first;
+        }
+        retryCounters.computeIfAbsent(operation, op -> Counter.builder(HubMetricNames.REDIS_RETRIES)
+                .description("Redis operations run a second time because the first timed out while Redis "
+                        + "answered its probe").tag("operation", op).register(meters)).increment();
+        try {
+            return again.get();
+        } catch (RuntimeException second) {
+            recordError(operation, second);
+            throw second;
+        }
+    }
+
+    /**
+     * Runs a Redis operation that must not run twice (claiming a key with SET NX), counting a failure.
+     *
+     * @throws RuntimeException Redisson's, after it was counted
+     */
+    public <T> T callOnce(String operation, Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            recordError(operation, e);
+            throw e;
+        }
+    }
+
+    /** Called by the background probe: whether Redis answered it. */
+    public void answered(boolean answered) {
+        this.answering = answered;
+    }
+
+    /**
+     * Counts one failed Redis operation ({@code hub_redis_errors_total{operation,reason}}, reason
+     * {@code timeout}, {@code unreachable} or {@code error}) and logs it briefly.
+     */
     public void recordError(String operation, Throwable error) {
-        errorCounters.computeIfAbsent(operation, op -> Counter.builder(HubMetricNames.REDIS_ERRORS)
-                .description("Redis operations that failed or timed out; the hub carried on without Redis")
-                .tag("operation", op).register(meters)).increment();
-        log.warn("Redis {} failed, continuing without it: {}", operation, error.toString());
+        String reason = reasonOf(error);
+        errorCounters.computeIfAbsent(operation + "/" + reason, key -> Counter.builder(HubMetricNames.REDIS_ERRORS)
+                .description("Redis operations that failed, by reason; the hub carried on without Redis (failed open)")
+                .tag("operation", operation).tag("reason", reason).register(meters)).increment();
+        log.warn("Redis {} failed ({}), continuing without it: {}", operation, reason, error.toString());
+    }
+
+    static String reasonOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RedisTimeoutException) {
+                return "timeout";
+            }
+            if (t instanceof RedisConnectionException || t instanceof java.net.ConnectException) {
+                return "unreachable";
+            }
+        }
+        return "error";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.wise.hub.redis;
 
+import com.wise.hub.config.Redaction;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -44,11 +45,17 @@ public record RedisProperties(
             try {
                 uri = URI.create(node);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("CACHE_URL is not a URL: " + node, e);
+                // Not chained: the parser's message quotes the whole URL, password included.
+                throw new IllegalArgumentException("CACHE_URL is not a URL: " + Redaction.url(node));
             }
             if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "CACHE_URL must look like redis://host:port[/db] or rediss://host:port, was " + node);
+                throw new IllegalArgumentException("CACHE_URL must look like redis://host:port[/db] or "
+                        + "rediss://host:port, was " + Redaction.url(node));
+            }
+            String path = uri.getPath();
+            if (path != null && path.length() > 1 && !path.substring(1).matches("\\d{1,2}")) {
+                throw new IllegalArgumentException("CACHE_URL's path must be a database number such as /0, was "
+                        + Redaction.url(node));
             }
         }
         if (mode == Mode.sentinel && (sentinelMaster == null || sentinelMaster.isBlank())) {

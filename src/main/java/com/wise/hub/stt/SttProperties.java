@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param engines     engine ids tried in order for a language without its own rule; default {@code [stt-1, stt-2]}
  * @param languages   per ISO-639-1 language, the engine ids tried in order; default {@code vi: [stt-2, stt-1]}
  * @param maxFileSize largest recording accepted (413 above it); default 25 MB, OpenAI's limit
+ * @param models      the {@code model} names a client may send (passed to the engines as they are); another
+ *                    name gets 400 {@code invalid-model}. So an engine's 404 for a model always means the
+ *                    hub's configuration is wrong, never the client's request. Default OpenAI's
+ *                    {@code whisper-1}, {@code gpt-4o-transcribe}, {@code gpt-4o-mini-transcribe}
  */
 @Validated
 @ConfigurationProperties("hub.stt")
@@ -26,7 +30,8 @@ public record SttProperties(
         @DefaultValue("60s") Duration deadline,
         @DefaultValue({"stt-1", "stt-2"}) List<String> engines,
         Map<String, List<String>> languages,
-        @DefaultValue("25MB") DataSize maxFileSize) {
+        @DefaultValue("25MB") DataSize maxFileSize,
+        @DefaultValue({"whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe"}) List<String> models) {
 
     static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 
@@ -53,6 +58,10 @@ public record SttProperties(
             }
             byLanguage.put(code, List.copyOf(order));
         });
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("hub.stt.models must list at least one model name");
+        }
+        models = List.copyOf(models);
         engines = List.copyOf(engines);
         languages = Collections.unmodifiableMap(byLanguage);
     }

@@ -41,6 +41,12 @@ public class TranscriptionEngineRequest {
         message.setHeader(Exchange.CONTENT_TYPE, entity.getContentType());
     }
 
+    /** What the engine's answer must be for the requested format: {@code json} for json and verbose_json, else {@code text}. */
+    public String expectedAnswer(@ExchangeProperty("transcription") TranscriptionForm transcription) {
+        String format = transcription.responseFormat();
+        return format == null || format.equals("json") || format.equals("verbose_json") ? "json" : "text";
+    }
+
     private static void text(MultipartEntityBuilder form, String field, String value) {
         if (value != null) {
             form.addTextBody(field, value, TEXT);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link TranscriptionForm}, checking them against the OpenAI audio API: {@code language} an
  * ISO-639-1 code, {@code response_format} one of json, text, srt, verbose_json, vtt,
  * {@code temperature} between 0 and 1, {@code timestamp_granularities[]} word or segment, and a sane
- * {@code model} and {@code prompt}. Normalises {@code language} to lower case, in the form and in
+ * {@code model} (one of {@code hub.stt.models}) and {@code prompt}. Normalises {@code language} to lower case, in the form and in
  * the {@code language} header the engine order is chosen by.
  */
 @Component("transcriptionFields")
@@ -33,6 +33,12 @@ public class TranscriptionFields {
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
     private static final int MAX_PROMPT = 4000;
 
+    private final SttProperties properties;
+
+    TranscriptionFields(SttProperties properties) {
+        this.properties = properties;
+    }
+
     /**
      * The checked form; the recording must already be checked ({@link TranscriptionUpload}).
      *
@@ -43,6 +49,10 @@ public class TranscriptionFields {
         String model = single(message, MODEL);
         if (model != null && !MODEL_NAME.matcher(model).matches()) {
             throw invalid(MODEL, "'model' must be a model name of letters, digits and ._:/- (at most 128).");
+        }
+        if (model != null && !properties.models().contains(model)) {
+            throw invalid(MODEL, "'model' must be one of " + properties.models() + " (hub.stt.models), was '"
+                    + model + "'.");
         }
         String language = single(message, LANGUAGE);
         if (language != null) {

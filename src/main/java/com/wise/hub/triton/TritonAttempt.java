@@ -35,6 +35,8 @@ public class TritonAttempt {
 
     /** Puts the {@code ModelInfer} request in the body. */
     public void inferRequest(Exchange exchange) {
+        // The request now costs a Triton call: it keeps its quota unit, whatever Triton answers.
+        exchange.setProperty(com.wise.hub.ratelimit.RateLimiter.ENGINE_CALLED, true);
         exchange.getMessage().setBody(exchange.getProperty(TritonFailover.REQUEST));
     }
 

@@ -41,6 +41,10 @@ public class SpeechRequestReader {
         if (model.isEmpty() || model.length() > 64) {
             throw JsonFields.invalid("model", "'model' must be 1 to 64 characters, e.g. tts-1.");
         }
+        if (!properties.models().contains(model)) {
+            throw JsonFields.invalid("model", "'model' must be one of " + properties.models() + " (hub.tts.models), was '"
+                    + model + "'.");
+        }
         String input = CanonicalRequest.normaliseText(JsonFields.text(body, "input").orElse(""));
         if (input.isEmpty()) {
             throw JsonFields.invalid("input", "'input' is required: the text to speak, 1 to "

@@ -17,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInputLength longest {@code input} in characters (Unicode code points); default 4096, as OpenAI
  * @param deadline       the whole engine chain's deadline; default 60 s
  * @param voices         voice name (as clients send it, lower case) to its language and engines
+ * @param models         the {@code model} names a client may send (passed to the engines); another gets 400
+ *                       {@code invalid-model}. Default {@code tts-1}, {@code tts-1-hd}, {@code gpt-4o-mini-tts}
  */
 @Validated
 @ConfigurationProperties("hub.tts")
 public record TtsProperties(
         @DefaultValue("4096") int maxInputLength,
         @DefaultValue("60s") @NotNull Duration deadline,
-        Map<String, Voice> voices) {
+        Map<String, Voice> voices,
+        @DefaultValue({"tts-1", "tts-1-hd", "gpt-4o-mini-tts"}) List<String> models) {
 
     /**
      * One voice of the catalogue.
@@ -52,5 +55,9 @@ public record TtsProperties(
                     engineVoice));
         });
         voices = Map.copyOf(normalised);
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("hub.tts.models must list at least one model name");
+        }
+        models = List.copyOf(models);
     }
 }

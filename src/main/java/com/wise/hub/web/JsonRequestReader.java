@@ -1,6 +1,9 @@
 package com.wise.hub.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wise.hub.problem.ProblemException;
@@ -11,15 +14,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a JSON request body for a route, turning every way it can be wrong into the 4xx a client
- * developer can act on: not JSON content type (415), empty (400), malformed (400), not an object (400).
+ * developer can act on: not JSON content type (415), empty (400), malformed or with a duplicated
+ * member (400), nested deeper, longer or with more tokens than {@code hub.json.*} allows (400
+ * {@code json-too-complex}, found while parsing, before the tree is built), not an object (400).
  */
 @Component("jsonRequest")
 public class JsonRequestReader {
 
     private final ObjectMapper json;
 
-    JsonRequestReader(ObjectMapper json) {
-        this.json = json;
+    private final JsonLimits limits;
+
+    JsonRequestReader(ObjectMapper json, JsonLimits limits) {
+        this.limits = limits;
+        this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth())
+                .maxTokenCount(limits.maxTokens())
+                .maxStringLength(limits.maxStringLength())
+                .maxNameLength(1000)
+                .maxNumberLength(100)
+                .build());
     }
 
     /**
@@ -39,6 +54,9 @@ public class JsonRequestReader {
                 throw emptyBody();
             }
             node = json.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ProblemException.badRequest("json-too-complex", "The JSON body is beyond what this hub reads: "
+                    + exceeded(e) + ".");
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("malformed-json",
                     "The request body is not valid JSON: " + e.getOriginalMessage()
@@ -55,6 +73,21 @@ public class JsonRequestReader {
         }
         exchange.getMessage().setBody(node);
         return node;
+    }
+
+    /** Which bound the body broke, in the client's terms. */
+    private String exceeded(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("nesting")) {
+            return "it is nested more than " + limits.maxDepth() + " levels deep (hub.json.max-depth)";
+        }
+        if (message.contains("token")) {
+            return "it has more than " + limits.maxTokens() + " tokens (hub.json.max-tokens)";
+        }
+        if (message.contains("string")) {
+            return "a string is longer than " + limits.maxStringLength() + " characters (hub.json.max-string-length)";
+        }
+        return "a member name or a number is too long";
     }
 
     private static boolean isJson(String contentType) {

@@ -33,7 +33,24 @@ class EngineOutcomeTest {
         assertThat(EngineOutcome.of(failed(500))).isEqualTo(EngineOutcome.SERVER_ERROR);
         assertThat(EngineOutcome.of(failed(429))).isEqualTo(EngineOutcome.TOO_MANY_REQUESTS);
         assertThat(EngineOutcome.of(failed(408))).isEqualTo(EngineOutcome.TIMEOUT);
-        assertThat(EngineOutcome.of(failed(302))).isEqualTo(EngineOutcome.ERROR);
+        assertThat(EngineOutcome.of(failed(302))).isEqualTo(EngineOutcome.BAD_ANSWER);
+        assertThat(EngineOutcome.of(failed(410))).isEqualTo(EngineOutcome.ERROR);
+    }
+
+    @Test
+    void anEngineRefusingTheHubItselfIsMisconfiguredAndFailsOver() {
+        for (int status : new int[] {401, 403, 404, 405}) {
+            assertThat(EngineOutcome.of(failed(status))).as("HTTP %d", status).isEqualTo(EngineOutcome.MISCONFIGURED);
+        }
+        assertThat(EngineOutcome.MISCONFIGURED.failsOver()).isTrue();
+        assertThat(EngineOutcome.MISCONFIGURED.skipped()).isFalse();
+    }
+
+    @Test
+    void anAnswerTheCapabilityCannotUseIsABadAnswer() {
+        assertThat(EngineOutcome.of(new RuntimeCamelException(new EngineAnswerRejected("tts-1", "not audio"))))
+                .isEqualTo(EngineOutcome.BAD_ANSWER);
+        assertThat(EngineOutcome.BAD_ANSWER.failsOver()).isTrue();
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/shared/*.yaml,classpath:routes-test/*.yaml",
-        "hub.max-request-size=64KB", "CACHE_URL="})
+        "hub.max-request-size=64KB", "hub.json.max-body-size=64KB", "CACHE_URL="})
 class ApiFoundationTest extends HubHttpTest {
 
     private final ObjectMapper json = new ObjectMapper();

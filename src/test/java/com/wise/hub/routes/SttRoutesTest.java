@@ -86,7 +86,7 @@ class SttRoutesTest extends HubHttpTest {
     @ParameterizedTest
     @CsvSource({
         "json, application/json, {\"text\":\"hello\"}",
-        "verbose_json, application/json, {\"task\":\"transcribe\",\"language\":\"english\",\"text\":\"hello\"}",
+        "verbose_json, application/json, '{\"task\":\"transcribe\",\"language\":\"english\",\"text\":\"hello\"}'",
         "text, text/plain; charset=utf-8, hello",
         "srt, text/plain; charset=utf-8, '1\n00:00:00,000 --> 00:00:01,000\nhello\n'",
         "vtt, text/vtt; charset=utf-8, 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nhello\n'"})
@@ -197,7 +197,7 @@ class SttRoutesTest extends HubHttpTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, 400", "422, 422", "404, 400"})
+    @CsvSource({"400, 400", "422, 422", "413, 413", "415, 415"})
     void engineClientErrorIsTheClientsProblemAndTheNextEngineIsNotCalled(int engineStatus, int clientStatus)
             throws Exception {
         ENGINE_1.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(engineStatus)

@@ -217,7 +217,7 @@ class TranslationRoutesTest extends HubHttpTest {
             HttpResponse<String> during = translate(body);
             assertThat(during.statusCode()).isEqualTo(200);
             assertThat(during.headers().firstValue("X-Cache")).hasValue("BYPASS");
-            assertThat(get("/metrics").body()).containsPattern("hub_redis_errors_total\\{[^}]*operation=\"cache-lookup\"}");
+            assertThat(get("/metrics").body()).containsPattern("hub_redis_errors_total\\{[^}]*operation=\"cache-lookup\",reason=\"unreachable\"}");
         } finally {
             REDIS.start();
         }

@@ -227,7 +227,8 @@ class TtsRoutesTest extends HubHttpTest {
     private static byte[] audio(int size) {
         byte[] bytes = new byte[size];
         System.arraycopy("RIFF".getBytes(), 0, bytes, 0, 4);
-        for (int i = 4; i < size; i++) {
+        System.arraycopy("WAVE".getBytes(), 0, bytes, 8, 4);
+        for (int i = 12; i < size; i++) {
             bytes[i] = (byte) (i * 31);
         }
         return bytes;

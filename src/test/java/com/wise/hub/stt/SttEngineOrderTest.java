@@ -46,7 +46,8 @@ class SttEngineOrderTest {
     }
 
     private static SttProperties properties(Map<String, List<String>> languages) {
-        return new SttProperties(Duration.ofSeconds(60), List.of("stt-1", "stt-2"), languages, DataSize.ofMegabytes(25));
+        return new SttProperties(Duration.ofSeconds(60), List.of("stt-1", "stt-2"), languages, DataSize.ofMegabytes(25),
+                List.of("whisper-1"));
     }
 
     private static EngineCatalog catalog() {
