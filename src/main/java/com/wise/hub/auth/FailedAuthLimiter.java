@@ -3,12 +3,9 @@ package com.wise.hub.auth;
 import com.wise.hub.metrics.HubMetricNames;
 import com.wise.hub.problem.ProblemException;
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +35,7 @@ class FailedAuthLimiter {
     private final int limit;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final String script = script();
+    private final String script = LuaScript.load("auth/failed-attempt.lua");
     private final Map<String, LocalWindow> local = new ConcurrentHashMap<>();
 
     private record LocalWindow(long startMillis, int failures) {
@@ -120,16 +117,5 @@ class FailedAuthLimiter {
 
     private static String key(String address) {
         return KEY_PREFIX + "{" + address + "}";
-    }
-
-    private static String script() {
-        try (InputStream in = FailedAuthLimiter.class.getClassLoader().getResourceAsStream("auth/failed-attempt.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("auth/failed-attempt.lua is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.wise.hub.engine;
 
+import com.wise.hub.config.Redaction;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.AggregationStrategy;
@@ -66,6 +67,6 @@ class EngineAttemptOutcome implements AggregationStrategy {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + Redaction.url(root.getMessage()));
     }
 }

@@ -51,7 +51,8 @@ class EngineProbe implements DependencyProbe {
                     .timeout(health.probeTimeout()).GET().build();
             status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return ProbeResult.down("unreachable (" + e.getClass().getSimpleName() + "); breaker " + breaker);
+            return ProbeResult.down("unreachable (" + e.getClass().getSimpleName() + "); breaker " + breaker,
+                    engine.url() + engine.healthPath() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ProbeResult.down("probe interrupted");

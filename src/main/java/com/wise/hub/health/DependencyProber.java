@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import com.wise.hub.config.Redaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -20,10 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every {@link DependencyProbe} in the background and keeps the latest results, so a
  * readiness request never waits on a dependency. Each result is also the gauge
- * {@code hub_dependency_up{dependency}}.
+ * {@code hub_dependency_up{dependency}}; a change of status is logged with the full diagnostics.
  */
 @Component
 public class DependencyProber implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DependencyProber.class);
 
     private final List<DependencyProbe> probes;
     private final HealthProperties properties;
@@ -43,7 +48,7 @@ public class DependencyProber implements DisposableBean {
         this.probes = probes;
         this.properties = properties;
         for (DependencyProbe probe : probes) {
-            latest.put(probe.name(), new ProbeResult(ProbeResult.Status.UNKNOWN, "not probed yet", null));
+            latest.put(probe.name(), new ProbeResult(ProbeResult.Status.UNKNOWN, "not probed yet", null, null));
             Gauge.builder(HubMetricNames.DEPENDENCY_UP, latest,
                             m -> m.get(probe.name()).status() == ProbeResult.Status.UP ? 1 : 0)
                     .description("1 when the dependency answered its last background probe")
@@ -68,9 +73,15 @@ public class DependencyProber implements DisposableBean {
                 entry.getValue().cancel(true);
                 result = ProbeResult.down("no answer within " + properties.probeTimeout().toMillis() + " ms");
             } catch (Exception e) {
-                result = ProbeResult.down(e.getClass().getSimpleName());
+                result = ProbeResult.down("probe failed", e.toString());
             }
-            latest.put(entry.getKey().name(), result);
+            ProbeResult previous = latest.put(entry.getKey().name(), result);
+            if (previous != null && previous.status() != result.status() && previous.status() != ProbeResult.Status.UNKNOWN
+                    || previous != null && previous.status() == ProbeResult.Status.UNKNOWN
+                    && result.status() == ProbeResult.Status.DOWN) {
+                log.warn("Dependency {} is {}: {}", entry.getKey().name(), result.status(),
+                        Redaction.url(result.diagnostics() != null ? result.diagnostics() : result.detail()));
+            }
         }
     }
 

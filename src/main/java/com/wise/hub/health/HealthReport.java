@@ -1,5 +1,7 @@
 package com.wise.hub.health;
 
+import com.wise.hub.config.Redaction;
+import com.wise.hub.redis.RedisWarmup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -9,9 +11,9 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Component;
 
 /**
- * The bodies of {@code /health} and {@code /health/ready}. Ready means the routes run and the hub
- * is not shutting down; a dependency that is down makes it DEGRADED (still 200), because the hub
- * fails over or fails open around it.
+ * The bodies of {@code /health} and {@code /health/ready}. Ready means the routes run, the Redis
+ * warm-up ({@link RedisWarmup}) has ended and the hub is not shutting down; a dependency that is
+ * down makes it DEGRADED (still 200), because the hub fails over or fails open around it.
  */
 @Component("healthReport")
 public class HealthReport {
@@ -20,7 +22,14 @@ public class HealthReport {
     private final DependencyProber prober;
     private final ApplicationAvailability availability;
 
-    HealthReport(CamelContext camel, DependencyProber prober, ApplicationAvailability availability) {
+    private final HealthProperties properties;
+
+    private final RedisWarmup warmup;
+
+    HealthReport(CamelContext camel, DependencyProber prober, ApplicationAvailability availability,
+            HealthProperties properties, RedisWarmup warmup) {
+        this.properties = properties;
+        this.warmup = warmup;
         this.camel = camel;
         this.prober = prober;
         this.availability = availability;
@@ -32,7 +41,10 @@ public class HealthReport {
         return Map.of("status", "UP");
     }
 
-    /** Per-dependency status and the overall UP, DEGRADED or DOWN (503). */
+    /**
+     * Per-dependency status and the overall UP, DEGRADED, STARTING (503: the Redis warm-up still runs)
+     * or DOWN (503).
+     */
     public Map<String, Object> readiness(Exchange exchange) {
         Map<String, Object> dependencies = new LinkedHashMap<>();
         boolean degraded = false;
@@ -42,7 +54,10 @@ public class HealthReport {
             ProbeResult result = prober.latest().get(probe.name());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("status", result.status().name());
-            entry.put("detail", result.detail());
+            entry.put("detail", Redaction.addresses(result.detail()));
+            if (properties.showDetails() && result.diagnostics() != null) {
+                entry.put("diagnostics", Redaction.url(result.diagnostics()));
+            }
             if (result.checkedAt() != null) {
                 entry.put("checkedAt", result.checkedAt().toString());
             }
@@ -52,9 +67,10 @@ public class HealthReport {
                 down |= !probe.degradesOnly();
             }
         }
-        String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
+        boolean starting = !down && !warmup.finished();
+        String status = down ? "DOWN" : starting ? "STARTING" : degraded ? "DEGRADED" : "UP";
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down ? 503 : 200);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down || starting ? 503 : 200);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", status);
         report.put("camel", camel.getStatus().name());

@@ -26,12 +26,12 @@ class RedisProbe implements DependencyProbe {
         }
         RedissonClient client = redis.client().get();
         try {
-            client.getBucket(com.wise.hub.redis.HubRedis.KEY_PREFIX + "probe").isExists();
+            client.getBucket(HubRedis.KEY_PREFIX + "probe").isExists();
             redis.answered(true);
             return ProbeResult.up("answers");
         } catch (RuntimeException e) {
             redis.answered(false);
-            return ProbeResult.down(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ProbeResult.down("no answer (" + HubRedis.reasonOf(e) + ")", e.toString());
         }
     }
 }

@@ -112,7 +112,8 @@ public class RateLimiter {
     void giveBack(QuotaCharge charge, String reason) {
         redis.client().ifPresent(client -> {
             try {
-                redis.call("ratelimit-give-back", () -> {
+                // once only: DECR is not idempotent, a retry after a timeout that did run would return two units
+                redis.callOnce("ratelimit-give-back", () -> {
                     store.giveBack(client, charge);
                     return null;
                 });

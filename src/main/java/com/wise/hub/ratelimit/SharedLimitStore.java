@@ -1,12 +1,9 @@
 package com.wise.hub.ratelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import com.wise.hub.redis.LuaScript;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -25,8 +22,8 @@ class SharedLimitStore {
     /** The per-minute window. */
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final String admitScript = script("ratelimit/admit.lua");
-    private final String giveBackScript = script("ratelimit/give-back.lua");
+    private final String admitScript = LuaScript.load("ratelimit/admit.lua");
+    private final String giveBackScript = LuaScript.load("ratelimit/give-back.lua");
 
     /**
      * Admits or rejects one request; a Redis failure propagates as Redisson's runtime exception.
@@ -60,16 +57,5 @@ class SharedLimitStore {
 
     private static long number(List<Object> reply, int index) {
         return ((Number) reply.get(index)).longValue();
-    }
-
-    private static String script(String resource) {
-        try (InputStream in = SharedLimitStore.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.wise.hub.redis;
 
+import com.wise.hub.config.Redaction;
 import com.wise.hub.metrics.HubMetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,10 +119,11 @@ public class HubRedis implements DisposableBean {
         errorCounters.computeIfAbsent(operation + "/" + reason, key -> Counter.builder(HubMetricNames.REDIS_ERRORS)
                 .description("Redis operations that failed, by reason; the hub carried on without Redis (failed open)")
                 .tag("operation", operation).tag("reason", reason).register(meters)).increment();
-        log.warn("Redis {} failed ({}), continuing without it: {}", operation, reason, error.toString());
+        log.warn("Redis {} failed ({}), continuing without it: {}", operation, reason, Redaction.url(error.toString()));
     }
 
-    static String reasonOf(Throwable error) {
+    /** Why a Redis operation failed, as the {@code reason} tag: {@code timeout}, {@code unreachable} or {@code error}. */
+    public static String reasonOf(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof RedisTimeoutException) {
                 return "timeout";

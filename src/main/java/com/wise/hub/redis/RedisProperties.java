@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout        how long one Redis command may take before the hub gives up on it; default 100 ms
  * @param connectTimeout how long to wait for a connection; default 1 s
  * @param poolSize       connections per Redis node; default 64
+ * @param warmupRounds   rounds of the hub's Redis calls each of 8 threads runs before the replica is ready
+ *                       ({@link RedisWarmup}); default 100
+ * @param warmupTimeout  longest the warm-up may take; the replica is ready after it regardless. Default 15 s
  */
 @Validated
 @ConfigurationProperties("hub.redis")
@@ -29,7 +32,9 @@ public record RedisProperties(
         String sentinelMaster,
         @DefaultValue("100ms") @NotNull Duration timeout,
         @DefaultValue("1s") @NotNull Duration connectTimeout,
-        @DefaultValue("64") int poolSize) {
+        @DefaultValue("64") int poolSize,
+        @DefaultValue("100") int warmupRounds,
+        @DefaultValue("15s") @NotNull Duration warmupTimeout) {
 
     public enum Mode { single, cluster, sentinel }
 
@@ -57,6 +62,9 @@ public record RedisProperties(
                 throw new IllegalArgumentException("CACHE_URL's path must be a database number such as /0, was "
                         + Redaction.url(node));
             }
+        }
+        if (warmupRounds < 0 || warmupTimeout.isNegative()) {
+            throw new IllegalArgumentException("hub.redis.warmup-rounds and warmup-timeout must not be negative");
         }
         if (mode == Mode.sentinel && (sentinelMaster == null || sentinelMaster.isBlank())) {
             throw new IllegalArgumentException("hub.redis.sentinel-master is required when hub.redis.mode=sentinel");

@@ -1,5 +1,6 @@
 package com.wise.hub.triton;
 
+import com.wise.hub.config.Redaction;
 import com.wise.hub.health.DependencyProbe;
 import com.wise.hub.health.ProbeResult;
 import inference.GrpcService.ModelMetadataResponse;
@@ -39,20 +40,22 @@ class TritonProbe implements DependencyProbe {
             ServerReadyResponse server = call("ServerReady", ServerReadyRequest.getDefaultInstance(),
                     ServerReadyResponse.class);
             if (!server.getReady()) {
-                return ProbeResult.down(target.address() + ": server not ready");
+                return ProbeResult.down("server not ready", target.address() + ": server not ready");
             }
             ModelReadyResponse model = call("ModelReady", ModelReadyRequest.newBuilder()
                     .setName(properties.model()).setVersion(properties.modelVersion()).build(), ModelReadyResponse.class);
             if (!model.getReady()) {
-                return ProbeResult.down(target.address() + ": model '" + properties.model() + "' not ready");
+                return ProbeResult.down("model '" + properties.model() + "' not ready",
+                        target.address() + ": model '" + properties.model() + "' not ready");
             }
             if (contract.needsCheck(target.id())) {
                 contract.verify(target.id(), call("ModelMetadata", contract.metadataRequest(),
                         ModelMetadataResponse.class));
             }
-            return ProbeResult.up(target.address() + ": server and model '" + properties.model() + "' ready");
+            return ProbeResult.up("server and model '" + properties.model() + "' ready");
         } catch (RuntimeException e) {
-            return ProbeResult.down(target.address() + ": " + TritonFailure.of(e).message());
+            String message = TritonFailure.of(e).message();
+            return ProbeResult.down(Redaction.addresses(message), target.address() + ": " + message);
         }
     }
 

@@ -27,6 +27,8 @@ final class FormFieldsOnly extends HttpServletRequestWrapper {
             "x-request-id", "idempotency-key", "cache-control", "content-type", "content-length", "accept", "host",
             "cookie", "x-forwarded-for", "transfer-encoding");
 
+    private static final String[] NONE = new String[0];
+
     private Map<String, Integer> queryCounts;
 
     FormFieldsOnly(HttpServletRequest request) {
@@ -36,27 +38,34 @@ final class FormFieldsOnly extends HttpServletRequestWrapper {
     @Override
     public String getParameter(String name) {
         String[] values = getParameterValues(name);
-        return values == null ? null : values[0];
+        return values == null || values.length == 0 ? null : values[0];
     }
 
+    /**
+     * The form values of {@code name}; empty, never null, for a hidden name: Spring's multipart request
+     * lists its form fields' names itself, and Camel's binding fails on a listed name without values.
+     */
     @Override
     public String[] getParameterValues(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (HEADER_NAMES.contains(lower) || lower.startsWith("camel")) {
-            return null;
+            return NONE;
         }
         String[] all = super.getParameterValues(name);
         int fromQuery = queryCounts().getOrDefault(name, 0);
         if (all == null || fromQuery == 0) {
             return all;
         }
-        return all.length <= fromQuery ? null : Arrays.copyOfRange(all, fromQuery, all.length);
+        return all.length <= fromQuery ? NONE : Arrays.copyOfRange(all, fromQuery, all.length);
     }
 
     @Override
     public Enumeration<String> getParameterNames() {
         List<String> names = Collections.list(super.getParameterNames()).stream()
-                .filter(name -> getParameterValues(name) != null).toList();
+                .filter(name -> {
+                    String[] values = getParameterValues(name);
+                    return values != null && values.length > 0;
+                }).toList();
         return Collections.enumeration(names);
     }
 

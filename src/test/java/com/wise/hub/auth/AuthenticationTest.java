@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.redis.RedisWarmup;
+import com.wise.hub.support.RedisReadiness;
 import com.wise.hub.support.HubHttpTest;
 import com.wise.hub.support.RedisServer;
 import java.net.http.HttpRequest;
@@ -70,10 +72,13 @@ class AuthenticationTest extends HubHttpTest {
 
     @Autowired
     HubRedis redis;
+    @Autowired
+    RedisWarmup warmup;
 
     @BeforeEach
     void reset() {
         IDENTITY.resetAll();
+        RedisReadiness.awaitWarmedUp(warmup);
         redis.client().orElseThrow().getKeys().flushall();
     }
 
@@ -120,7 +125,13 @@ class AuthenticationTest extends HubHttpTest {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
         assertThat(new ObjectMapper().readTree(response.body()).get("type").asText())
                 .isEqualTo("urn:wise-ai-hub:problem:invalid-token");
-        assertThat(redis.client().orElseThrow().getKeys().count()).isZero();
+        // The refusal is remembered under the token's hash and counted against the address; the token
+        // itself is stored nowhere.
+        List<String> keys = redis.client().orElseThrow().getKeys().getKeysStream().toList();
+        assertThat(keys).hasSize(2).noneMatch(key -> key.contains("expired-token"))
+                .anyMatch(key -> key.startsWith("hub:auth:")).anyMatch(key -> key.startsWith("hub:authfail:{"));
+        assertThat(call("Authorization", "Bearer expired-token").statusCode()).isEqualTo(401);
+        IDENTITY.verify(1, getRequestedFor(urlEqualTo(ME)));
     }
 
     @Test

@@ -31,7 +31,7 @@ final class CacheReplica implements AutoCloseable {
     private final CamelContext camel = new DefaultCamelContext();
 
     CacheReplica(String url, RedisProperties.Mode mode, CacheProperties properties, AtomicInteger engineCalls) {
-        this.redis = new HubRedis(new RedisProperties(url, mode, null, Duration.ofMillis(100), Duration.ofSeconds(1), 64),
+        this.redis = new HubRedis(new RedisProperties(url, mode, null, Duration.ofMillis(100), Duration.ofSeconds(1), 64, 0, Duration.ZERO),
                 meters);
         if (!url.isEmpty()) {
             RedisReadiness.awaitAnswering(redis);

@@ -2,7 +2,7 @@ package com.wise.hub.hostile;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,8 +72,8 @@ class FailedAuthTest extends HubHttpTest {
         }
         redis.client().orElseThrow().getKeys().flushall();
         IDENTITY.resetAll();
-        IDENTITY.stubFor(get(urlEqualTo(ME)).willReturn(aResponse().withStatus(401)));
-        IDENTITY.stubFor(get(urlEqualTo(ME)).withHeader("Authorization", equalTo("Bearer good-token"))
+        IDENTITY.stubFor(WireMock.get(urlEqualTo(ME)).willReturn(aResponse().withStatus(401)));
+        IDENTITY.stubFor(WireMock.get(urlEqualTo(ME)).withHeader("Authorization", equalTo("Bearer good-token"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"42\"}")));
     }

@@ -190,6 +190,35 @@ class HostileBodyTest extends HubHttpTest {
         ENGINE.verify(0, postRequestedFor(anyUrl()));
     }
 
+    @Test
+    void anUploadWithMorePartsThanTomcatParsesIs400AndLeavesNoFile() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            body.append("--xx\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+        }
+        body.append("--xx--\r\n");
+
+        HttpResponse<String> response = HTTP.send(request("/v1/audio/transcriptions")
+                .header("Content-Type", "multipart/form-data; boundary=xx")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response.statusCode(), response.body(), 400, "malformed-multipart");
+        assertThat(response.body()).contains("server.tomcat.max-part-count");
+        ENGINE.verify(0, postRequestedFor(anyUrl()));
+        UploadCleanupTest.awaitNoFilesIn(temp.root());
+    }
+
+    @Test
+    void aThousandQueryParametersCostNothingAndChangeNothing() throws Exception {
+        String query = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "p" + i + "=x")
+                .collect(java.util.stream.Collectors.joining("&"));
+
+        HttpResponse<String> response = postJson("/v1/translate?" + query, "{\"text\":\"hello\",\"target\":\"es\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("translatedText").asText()).isEqualTo("hola");
+    }
+
     private HttpResponse<String> translate(String body) throws Exception {
         return postJson("/v1/translate", body);
     }

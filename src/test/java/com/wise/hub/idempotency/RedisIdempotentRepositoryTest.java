@@ -55,7 +55,7 @@ class RedisIdempotentRepositoryTest {
     void connect() {
         admin.getKeys().flushall();
         redis = new HubRedis(new RedisProperties(server.url(), RedisProperties.Mode.single, null,
-                Duration.ofMillis(100), Duration.ofSeconds(1), 64), meters);
+                Duration.ofMillis(100), Duration.ofSeconds(1), 64, 0, Duration.ZERO), meters);
         RedisReadiness.awaitAnswering(redis);
         repository = new RedisIdempotentRepository(new IdempotencyProperties(true, Duration.ofHours(24),
                 Duration.ofMinutes(2), Duration.ofSeconds(1), DataSize.ofKilobytes(1)), redis,

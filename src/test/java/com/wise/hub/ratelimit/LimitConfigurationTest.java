@@ -54,9 +54,11 @@ class LimitConfigurationTest {
                 .hasMessageContaining("per-minute must be at most 10000");
         assertThat(new LimitProperties.FeatureLimit(10_000, 10).perMinute()).isEqualTo(10_000);
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Map.of("lms", "svc-key-123"))).hasMessageContaining("hub.auth.api-keys.lms");
+                Duration.ofSeconds(2), Map.of("lms", "svc-key-123"), Duration.ofMinutes(1), 30))
+                .hasMessageContaining("hub.auth.api-keys.lms");
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, "ftp://id", "/me",
-                Duration.ofMinutes(5), Duration.ofSeconds(2), Map.of())).hasMessageContaining("IDENTITY_URL");
+                Duration.ofMinutes(5), Duration.ofSeconds(2), Map.of(), Duration.ofMinutes(1), 30))
+                .hasMessageContaining("IDENTITY_URL");
         assertThatThrownBy(() -> limits().of("karaoke")).hasMessageContaining("No hub.limits feature named 'karaoke'");
     }
 

@@ -26,7 +26,7 @@ class HubRedisOnClusterTest {
     void start() {
         cluster = new RedisCluster().start();
         redis = new HubRedis(new RedisProperties(cluster.urls(), RedisProperties.Mode.cluster, null,
-                Duration.ofMillis(100), Duration.ofSeconds(1), 64), new SimpleMeterRegistry());
+                Duration.ofMillis(100), Duration.ofSeconds(1), 64, 0, Duration.ZERO), new SimpleMeterRegistry());
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package com.wise.hub.routes;
 
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.redis.RedisWarmup;
 import com.wise.hub.support.HubHttpTest;
 import com.wise.hub.support.RedisReadiness;
 import com.wise.hub.support.RedisServer;
@@ -36,6 +37,8 @@ abstract class FakeCapabilityOnRedisTest extends HubHttpTest {
     ProducerTemplate template;
     @Autowired
     HubRedis hubRedis;
+    @Autowired
+    RedisWarmup warmup;
 
     @DynamicPropertySource
     static void redisUrl(DynamicPropertyRegistry registry) {
@@ -44,6 +47,7 @@ abstract class FakeCapabilityOnRedisTest extends HubHttpTest {
 
     @BeforeEach
     void reset() {
+        RedisReadiness.awaitWarmedUp(warmup);
         admin.getKeys().flushall();
         FakeCapability.reset();
         RedisReadiness.awaitAnswering(hubRedis);

@@ -1,6 +1,7 @@
 package com.wise.hub.support;
 
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.redis.RedisWarmup;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 
@@ -17,5 +18,14 @@ public final class RedisReadiness {
         Awaitility.await("the hub's Redis client answers").atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> !redis.client().orElseThrow().getBucket(HubRedis.KEY_PREFIX + "warm-up").isExists());
+    }
+
+    /**
+     * Waits until the hub's start-up warm-up has ended, so its own {@code hub:warmup:*} keys are gone
+     * before a test counts keys.
+     */
+    public static void awaitWarmedUp(RedisWarmup warmup) {
+        Awaitility.await("the hub's Redis warm-up ends").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(warmup::finished);
     }
 }

@@ -1,0 +1,99 @@
+package com.wise.hub.exactness;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.wise.hub.metrics.HubMetricNames;
+import com.wise.hub.support.HubInstance;
+import com.wise.hub.support.RedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis under load is not Redis down: two freshly started replicas with the production Redis
+ * timeout (100 ms), hit the moment each reports ready with 30 concurrent identical translation
+ * misses, make exactly one engine call between them and fail open on nothing. Before the warm-up
+ * and the retry, the cold replicas' Redis calls timed out and two engine calls were made.
+ */
+class ColdReplicasTest {
+
+    static final RedisServer REDIS = new RedisServer().start();
+    static final WireMockServer ENGINE = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .containerThreads(100));
+    static HubInstance hubA;
+    static HubInstance hubB;
+
+    @BeforeAll
+    static void start() {
+        ENGINE.start();
+        ENGINE.stubFor(post(urlEqualTo("/translate")).willReturn(aResponse().withStatus(200).withFixedDelay(1000)
+                .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần\"}")));
+        ENGINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
+                .willReturn(aResponse().withStatus(200)));
+        Map<String, Object> properties = Map.of("hub.redis.url", REDIS.url(), "TRANSLATION_ENGINE_URL", ENGINE.baseUrl(),
+                "hub.auth.mode", "off", "hub.limits.translate.per-minute", "10000");
+        hubA = HubInstance.start(properties, Clock.systemUTC());
+        hubB = HubInstance.start(properties, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        for (HubInstance hub : new HubInstance[] {hubA, hubB}) {
+            if (hub != null) {
+                hub.close();
+            }
+        }
+        ENGINE.stop();
+        REDIS.stop();
+    }
+
+    @Test
+    void thirtyIdenticalMissesOnTwoFreshReplicasMakeOneEngineCallAndNoFailOpen() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newCachedThreadPool()).build();
+        for (HubInstance hub : List.of(hubA, hubB)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
+
+        String body = "{\"text\":\"cold start\",\"source\":\"en\",\"target\":\"vi\"}";
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int port = (i % 2 == 0 ? hubA : hubB).port();
+            calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/translate"))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.get(90, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+
+        ENGINE.verify(1, postRequestedFor(urlEqualTo("/translate")));
+        for (HubInstance hub : List.of(hubA, hubB)) {
+            MeterRegistry meters = hub.bean(MeterRegistry.class);
+            assertThat(meters.find(HubMetricNames.REDIS_ERRORS).counters()).as("fail-opens").isEmpty();
+        }
+    }
+}
