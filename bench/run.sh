@@ -3,7 +3,7 @@
 # Hub, fake engines, Redis, nginx and the load generators all run on this machine (loopback only);
 # every loop is bounded and everything started here is stopped at the end.
 #
-# Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup
+# Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup abuse
 # Needs: wrk and nginx (apt-get install wrk nginx-light), redis-server, JDK 21+ (virtual threads).
 set -euo pipefail
 [ -n "${BENCH_TRACE:-}" ] && set -x
@@ -293,33 +293,112 @@ MD
   kill "$pid"
 }
 
+scenario_abuse() {
+  log "scenario 8: abuse beside normal traffic"
+  local e r h pid tmp; e=$(port); r=$(port); h=$(port); tmp="$WORK/hub-temp"
+  fake_engine "$e" 20 1024
+  redis "$r"
+  hub "$h" 256m --hub.redis.url="redis://127.0.0.1:$r" --hub.temp-dir="$tmp" \
+    --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" --hub.engines.stt.stt-1.url="http://127.0.0.1:$e"
+  pid=$HUB_PID
+  python3 - "$WORK/small-upload.bin" <<'PY'
+import sys, struct, os
+rate, seconds = 16000, 2
+data = os.urandom(rate * 2 * seconds)
+header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) \
+    + b"data" + struct.pack("<I", len(data))
+boundary = "benchboundary7d1f"
+body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talk.wav\"\r\n"
+        f"Content-Type: audio/wav\r\n\r\n").encode() + header + data + f"\r\n--{boundary}--\r\n".encode()
+open(sys.argv[1], "wb").write(body)
+PY
+  local stt_load=("$JAVA" bench/ConstantRateLoad.java --url "http://127.0.0.1:$h/v1/audio/transcriptions" --method POST
+    --body-file "$WORK/small-upload.bin" --header "Content-Type: multipart/form-data; boundary=benchboundary7d1f"
+    --callers 100 --connections 16)
+  # Prime every series the run can create (each hostile case once, normal traffic), then count them.
+  # (two rounds: the second answers the translation case from the cache; one scrape: /metrics is a series too)
+  "$JAVA" bench/Abuse.java --port "$h" --rounds 2 --threads 1 >/dev/null
+  CALLERS=100 constant_rate "http://127.0.0.1:$h/v1/translate" 50 5 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
+  "${stt_load[@]}" --rate 20 --seconds 5 --warmup 0 >/dev/null 2>&1
+  local hub_before all_before
+  curl -s -o /dev/null "http://127.0.0.1:$h/metrics"
+  hub_before=$(curl -s "http://127.0.0.1:$h/metrics" | grep -c '^hub_')
+  all_before=$(curl -s "http://127.0.0.1:$h/metrics" | grep -vc '^#')
+  local peak=0 sampler
+  ( while kill -0 "$pid" 2>/dev/null; do rss_mb "$pid"; echo; sleep 0.5; done >"$WORK/rss.txt" ) &
+  sampler=$!; PIDS+=("$sampler")
+  "$JAVA" bench/Abuse.java --port "$h" --seconds 60 --threads 4 >"$WORK/abuse.txt" &
+  local abuser=$!; PIDS+=("$abuser")
+  "${stt_load[@]}" --rate 50 --seconds 60 --warmup 0 >"$WORK/stt-load.txt" 2>"$WORK/stt-statuses.txt" &
+  local stt=$!; PIDS+=("$stt")
+  local translate; translate=$(CALLERS=100 constant_rate "http://127.0.0.1:$h/v1/translate" 150 60 "$WORK/translate.json" \
+    "Cache-Control: no-store")
+  wait "$abuser" "$stt" || true
+  sleep 2
+  kill "$sampler" 2>/dev/null || true
+  peak=$(sort -n "$WORK/rss.txt" | tail -1)
+  local hub_after all_after files oom
+  hub_after=$(curl -s "http://127.0.0.1:$h/metrics" | grep -c '^hub_')
+  all_after=$(curl -s "http://127.0.0.1:$h/metrics" | grep -vc '^#')
+  files=$(find "$tmp" -type f | wc -l)
+  oom=$(grep -c OutOfMemoryError "$WORK/hub-$h.log" || true)
+  local stt_line; stt_line="$(cat "$WORK/stt-load.txt") $(grep -o 'statuses=.*' "$WORK/stt-statuses.txt" | tr -d ' ')"
+  cat >>"$RESULTS" <<MD
+### 8. Abuse beside normal traffic: every hostile request of docs/security.md for 60 s, hub at -Xmx256m with Redis
+Four hostile threads (\`bench/Abuse.java\`) loop over chunked 300 MB JSON, 100 MB chunked uploads, a 2 GB
+Content-Length, form and multipart bodies to JSON endpoints, 60-part uploads, 300,000-token and
+2,000-deep JSON, broken chunked encoding, random invented methods and paths, 20 KB headers and
+1,000 query parameters, while normal clients send 150 translations/s (engine path, \`no-store\`) and
+50 STT uploads/s (64 KB WAV), 100 callers each:
+\`\`\`
+$(cat "$WORK/abuse.txt")
+\`\`\`
+Normal translation traffic: \`${translate}\` (target: errors 0, all 200).
+Normal STT traffic: \`${stt_line}\` (target: errors 0, all 200).
+Hub RSS peak **${peak} MB** (target ≤ 512 MB); OutOfMemoryError in the log: ${oom}; files left in the
+hub's temp directory: **${files}** (target 0); \`hub_*\` series in /metrics before / after: **${hub_before} / ${hub_after}**
+(all series: ${all_before} / ${all_after}).
+
+MD
+}
+
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(engine overhead slow cache uploads limits flight startup)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(engine overhead slow cache uploads limits flight startup abuse)
 stop_all() {
   local p
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   PIDS=()
 }
+# Each scenario writes bench/results/<scenario>.md (kept in git); docs/performance.md is assembled from
+# all of them, so running one scenario refreshes its section and keeps the others' last figures.
+ALL=(engine overhead slow cache uploads limits flight startup abuse)
 for s in "${scenarios[@]}"; do
+  RESULTS="$WORK/$s.md"
+  : >"$RESULTS"
   "scenario_$s"
   stop_all   # each scenario starts from a quiet machine
+  { head -1 "$RESULTS"
+    echo "_Measured $(date -u +"%Y-%m-%d %H:%M UTC"), $("$JAVA" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/JDK \1/'), by \`bench/run.sh ${scenarios[*]}\`${HUB_JAVA_OPTS:+ with HUB_JAVA_OPTS=$HUB_JAVA_OPTS}._"
+    tail -n +2 "$RESULTS"; } >"bench/results/$s.md"
 done
 
 {
   cat <<MD
 # Performance
 
-Figures from \`bench/run.sh\` (regenerated by it; do not edit by hand). Hub, fake engines, Redis,
-nginx and load generators share one machine, so every figure includes the load generator's own cost.
+Figures from \`bench/run.sh\` (assembled from \`bench/results/\`; do not edit by hand). Hub, fake
+engines, Redis, nginx and load generators share one machine, so every figure includes the load
+generator's own cost. Each section says when and how it was measured; hubs run with
+\`-XX:+ExitOnOutOfMemoryError\` and G1 unless the section says otherwise.
 
-- Date: $(date -u +"%Y-%m-%d %H:%M UTC")
 - Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(uname -r)
-- JDK: $("$JAVA" -version 2>&1 | head -1)
-- Command: \`bench/run.sh ${scenarios[*]}\`; hubs run with \`-XX:+ExitOnOutOfMemoryError ${HUB_JAVA_OPTS:-}\` (G1 unless HUB_JAVA_OPTS says otherwise)
 
 MD
-  cat "$RESULTS"
+  for s in "${ALL[@]}"; do
+    [ -f "bench/results/$s.md" ] && cat "bench/results/$s.md"
+  done
   [ -f bench/NOTES.md ] && cat bench/NOTES.md
 } >docs/performance.md
 log "wrote docs/performance.md"
