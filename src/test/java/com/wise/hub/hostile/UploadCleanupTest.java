@@ -40,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {"hub.auth.mode=token", "hub.auth.api-keys.uploads=d9e63221374cfbe42695d57cfe9a7aefb4f5d6178509424abc731b3f5944ea86",
         "hub.limits.visemes.per-minute=1", "CACHE_URL="})
-class UploadCleanupTest extends HubHttpTest {
+public class UploadCleanupTest extends HubHttpTest {
 
     static final String KEY = "upload-test-key";
     static final WireMockServer ENGINE = new WireMockServer(options().dynamicPort());
@@ -164,7 +164,7 @@ class UploadCleanupTest extends HubHttpTest {
     }
 
     /** Waits (the deletion follows the response) until no file is left anywhere under {@code dir}. */
-    static void awaitNoFilesIn(Path dir) {
+    public static void awaitNoFilesIn(Path dir) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             try (Stream<Path> files = Files.walk(dir)) {
                 assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();

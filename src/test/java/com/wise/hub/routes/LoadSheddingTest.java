@@ -1,5 +1,10 @@
 package com.wise.hub.routes;
 
+import com.wise.hub.config.HubTempDirectory;
+import com.wise.hub.hostile.UploadCleanupTest;
+import com.wise.hub.support.MultipartBody;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +29,9 @@ class LoadSheddingTest extends HubHttpTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    @Autowired
+    HubTempDirectory temp;
+
     @Test
     void requestOverTheInFlightCapIsRefusedAtOnceAndOperationsStillAnswer() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> holding = List.of(
@@ -38,6 +46,14 @@ class LoadSheddingTest extends HubHttpTest {
         assertThat(json.readTree(refused.body()).get("type").asText()).isEqualTo("urn:wise-ai-hub:problem:saturated");
         assertThat(get("/health").statusCode()).isEqualTo(200);
         assertThat(get("/metrics").body()).contains("hub_http_shed_total");
+        // A shed upload is refused before its body is read: nothing reaches the disk.
+        MultipartBody upload = new MultipartBody().file("file", "a.wav", "audio/wav", new byte[2 * 1024 * 1024]);
+        HttpResponse<String> shedUpload = HTTP.send(request("/v1/audio/transcriptions")
+                .header("Content-Type", upload.contentType()).POST(upload.publisher()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shedUpload.statusCode()).isEqualTo(503);
+        assertThat(json.readTree(shedUpload.body()).get("type").asText()).isEqualTo("urn:wise-ai-hub:problem:saturated");
+        UploadCleanupTest.awaitNoFilesIn(temp.root());
 
         for (CompletableFuture<HttpResponse<String>> call : holding) {
             assertThat(call.get().statusCode()).isEqualTo(200);
