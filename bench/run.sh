@@ -39,7 +39,7 @@ redis() { # port
 }
 
 # Starts a hub and sets HUB_PID (not via $(...): a subshell would lose the pid and leak the process).
-hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default 10,000, the largest allowed)
+hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default 10,000; counted in Redis like any limit)
   local p=$1 heap=$2; shift 2
   local limits=() f
   for f in stt tts translate; do

@@ -29,10 +29,12 @@ class HubStartupTest {
     void camelMBeansAreRegisteredOverJmx() throws Exception {
         try (ConfigurableApplicationContext context = start("--camel.main.jmx-enabled=true",
                 "--camel.main.name=jmx-check")) {
-            Set<ObjectName> routes = ManagementFactory.getPlatformMBeanServer()
-                    .queryNames(new ObjectName("org.apache.camel:context=jmx-check,type=routes,*"), null);
-            assertThat(routes).extracting(n -> n.getKeyProperty("name"))
-                    .contains("\"health-live\"", "\"health-ready\"", "\"health-metrics\"");
+            // Registered as Camel adds the routes; on a loaded machine that can trail the context by a moment.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(ManagementFactory.getPlatformMBeanServer()
+                            .queryNames(new ObjectName("org.apache.camel:context=jmx-check,type=routes,*"), null))
+                            .extracting(n -> n.getKeyProperty("name"))
+                            .contains("\"health-live\"", "\"health-ready\"", "\"health-metrics\""));
             Set<ObjectName> processors = ManagementFactory.getPlatformMBeanServer()
                     .queryNames(new ObjectName("org.apache.camel:context=jmx-check,type=processors,*"), null);
             assertThat(processors).isNotEmpty();

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param failedAttemptsPerMinute failed credentials (unknown API keys, rejected tokens) one client address may
  *                    send per minute; past it the address gets 429 before the identity backend is asked again,
  *                    until the minute is over. Default 30
+ * @param keyPlans    API key name → the plan its caller is on ({@code hub.limits.plans}); a key without one is on
+ *                    {@code hub.limits.default-plan}
  */
 @Validated
 @ConfigurationProperties("hub.auth")
@@ -40,7 +42,8 @@ public record AuthProperties(
         @DefaultValue("2s") @NotNull Duration timeout,
         Map<String, String> apiKeys,
         @DefaultValue("1m") @NotNull Duration failedCacheTtl,
-        @DefaultValue("30") int failedAttemptsPerMinute) {
+        @DefaultValue("30") int failedAttemptsPerMinute,
+        Map<String, String> keyPlans) {
 
     public enum Mode { token, off }
 
@@ -48,6 +51,17 @@ public record AuthProperties(
 
     public AuthProperties {
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+        keyPlans = keyPlans == null ? Map.of() : Map.copyOf(keyPlans);
+        for (Map.Entry<String, String> plan : keyPlans.entrySet()) {
+            if (!apiKeys.containsKey(plan.getKey())) {
+                throw new IllegalArgumentException("hub.auth.key-plans." + plan.getKey()
+                        + " names no key of hub.auth.api-keys; keys: " + apiKeys.keySet());
+            }
+            if (plan.getValue() == null || !IdentityResolver.PLAN_NAME.matcher(plan.getValue()).matches()) {
+                throw new IllegalArgumentException("hub.auth.key-plans." + plan.getKey()
+                        + ": a plan name is 1 to 32 lower-case letters, digits, '-' or '_'");
+            }
+        }
         for (Map.Entry<String, String> key : apiKeys.entrySet()) {
             if (key.getValue() == null || !SHA256_HEX.matcher(key.getValue().toLowerCase(Locale.ROOT)).matches()) {
                 throw new IllegalArgumentException("hub.auth.api-keys." + key.getKey()

@@ -38,15 +38,15 @@ class IdentityBackend {
     }
 
     /**
-     * The user id the backend returns for {@code token}: the {@code id} member of its 200 JSON
-     * (also accepted: {@code user.id}, {@code data.id}).
+     * The user the backend returns for {@code token}: the {@code id} member of its 200 JSON (also
+     * accepted: {@code user.id}, {@code data.id}) and the {@code plan} member beside it, when there is one.
      *
      * @throws ProblemException 401 {@code invalid-token} when the backend answers 401 or 403;
      *                          503 {@code identity-not-configured} when {@code IDENTITY_URL} is unset;
      *                          503 {@code identity-unavailable} when it cannot be reached, times out,
      *                          fails or answers without a user id
      */
-    String userId(String token) {
+    VerifiedUser user(String token) {
         if (!properties.identityConfigured()) {
             throw ProblemException.serviceUnavailable("identity-not-configured", "Identity backend not configured",
                     "This hub cannot verify bearer tokens: IDENTITY_URL is not set. Use an API key or ask the "
@@ -72,12 +72,12 @@ class IdentityBackend {
             log.warn("Identity backend {} answered {}", Redaction.url(properties.meUri().toString()), status);
             throw unavailable("answered " + status);
         }
-        String id = userIdIn(response.body());
-        if (id == null) {
+        VerifiedUser user = userIn(response.body());
+        if (user == null) {
             log.warn("Identity backend {} answered 200 without a user id", Redaction.url(properties.meUri().toString()));
             throw unavailable("answered without a user id");
         }
-        return id;
+        return user;
     }
 
     /** The 401 for a token the identity backend rejected. */
@@ -87,13 +87,14 @@ class IdentityBackend {
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
-    private String userIdIn(byte[] body) {
+    private VerifiedUser userIn(byte[] body) {
         try {
             JsonNode doc = json.readTree(body);
-            for (String pointer : new String[] {"/id", "/user/id", "/data/id"}) {
-                JsonNode id = doc.at(pointer);
+            for (String parent : new String[] {"", "/user", "/data"}) {
+                JsonNode id = doc.at(parent + "/id");
                 if (id.isTextual() && !id.asText().isBlank() || id.isIntegralNumber()) {
-                    return id.asText();
+                    JsonNode plan = doc.at(parent + "/plan");
+                    return new VerifiedUser(id.asText(), plan.isTextual() ? VerifiedUser.planName(plan.asText()) : null);
                 }
             }
             return null;

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.wise.hub.web.ClientHeaders;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.http.common.HttpMessage;
@@ -23,6 +24,13 @@ public class IdentityResolver {
 
     /** Exchange property holding the caller's identity, e.g. {@code user:42}. */
     public static final String IDENTITY = "hubIdentity";
+    /**
+     * Exchange property holding the caller's plan, which chooses their limits: the identity backend's
+     * {@code plan}, or an API key's {@code hub.auth.key-plans.<name>}; absent when there is none.
+     */
+    public static final String PLAN = "hubPlan";
+    /** What a plan may be called (in configuration and from the identity backend). */
+    public static final Pattern PLAN_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     static final String API_KEY_HEADER = "X-API-Key";
 
     private static final String BEARER = "bearer ";
@@ -50,18 +58,23 @@ public class IdentityResolver {
      *                          the identity backend is unreachable or not configured
      */
     public void resolve(Exchange exchange) {
-        exchange.setProperty(IDENTITY, identityOf(exchange));
+        VerifiedUser caller = callerOf(exchange);
+        exchange.setProperty(IDENTITY, caller.id());
+        if (caller.plan() != null) {
+            exchange.setProperty(PLAN, caller.plan());
+        }
     }
 
-    private String identityOf(Exchange exchange) {
+    /** The caller as an identity ({@code user:42}, {@code key:school}, {@code ip:...}) and a plan. */
+    private VerifiedUser callerOf(Exchange exchange) {
         if (properties.mode() == AuthProperties.Mode.off) {
-            return "ip:" + addresses.clientAddress(servletRequest(exchange));
+            return new VerifiedUser("ip:" + addresses.clientAddress(servletRequest(exchange)), null);
         }
         String apiKey = ClientHeaders.first(exchange, API_KEY_HEADER).orElse(null);
         if (apiKey != null && !apiKey.isBlank()) {
             Optional<String> name = apiKeys.nameOf(CredentialHash.of(apiKey.trim()));
             if (name.isPresent()) {
-                return "key:" + name.get();
+                return keyCaller(name.get());
             }
             String address = address(exchange);
             failures.requireNotBlocked(address);
@@ -78,8 +91,14 @@ public class IdentityResolver {
         }
         String credential = authorization.substring(BEARER.length()).trim();
         String hash = CredentialHash.of(credential);
-        return apiKeys.nameOf(hash).map(name -> "key:" + name)
-                .orElseGet(() -> "user:" + tokens.userId(credential, hash, address(exchange)));
+        return apiKeys.nameOf(hash).map(this::keyCaller).orElseGet(() -> {
+            VerifiedUser user = tokens.user(credential, hash, address(exchange));
+            return new VerifiedUser("user:" + user.id(), user.plan());
+        });
+    }
+
+    private VerifiedUser keyCaller(String name) {
+        return new VerifiedUser("key:" + name, properties.keyPlans().get(name));
     }
 
     /** The client address of an HTTP exchange; {@code internal} for one a route made itself. */

@@ -26,8 +26,11 @@ class TokenIdentityCache {
         this.properties = properties;
     }
 
-    /** The user id cached for the token with this hash, {@link #REJECTED}, or empty (also when Redis is down). */
-    Optional<String> userId(String tokenHash) {
+    /**
+     * What is cached for the token with this hash: {@link #REJECTED}, a {@link VerifiedUser#encode()}d user,
+     * or empty (also when Redis is down).
+     */
+    Optional<String> lookup(String tokenHash) {
         return redis.client().flatMap(client -> {
             try {
                 return Optional.ofNullable(redis.call("auth-cache-get", () -> bucket(client, tokenHash).get()));
@@ -37,12 +40,12 @@ class TokenIdentityCache {
         });
     }
 
-    /** Caches the user id for the token with this hash; a Redis failure is counted and ignored. */
-    void remember(String tokenHash, String userId) {
+    /** Caches the user for the token with this hash; a Redis failure is counted and ignored. */
+    void remember(String tokenHash, VerifiedUser user) {
         redis.client().ifPresent(client -> {
             try {
                 redis.call("auth-cache-set", () -> {
-                    bucket(client, tokenHash).set(userId, properties.cacheTtl());
+                    bucket(client, tokenHash).set(user.encode(), properties.cacheTtl());
                     return null;
                 });
             } catch (RuntimeException e) {

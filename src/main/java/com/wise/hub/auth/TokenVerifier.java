@@ -22,7 +22,7 @@ class TokenVerifier {
     private final TokenIdentityCache cache;
     private final IdentityBackend backend;
     private final FailedAuthLimiter failures;
-    private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CompletableFuture<VerifiedUser>> inFlight = new ConcurrentHashMap<>();
 
     TokenVerifier(TokenIdentityCache cache, IdentityBackend backend, FailedAuthLimiter failures) {
         this.cache = cache;
@@ -37,10 +37,10 @@ class TokenVerifier {
      * @throws ProblemException 401 for a rejected token; 429 when the address has too many failed attempts;
      *                          as {@link IdentityBackend#userId} does, when the token is not cached
      */
-    String userId(String token, String tokenHash, String address) {
-        Optional<String> cached = cache.userId(tokenHash);
+    VerifiedUser user(String token, String tokenHash, String address) {
+        Optional<String> cached = cache.lookup(tokenHash);
         if (cached.isPresent() && !cached.get().equals(TokenIdentityCache.REJECTED)) {
-            return cached.get();
+            return VerifiedUser.decode(cached.get());
         }
         failures.requireNotBlocked(address);
         if (cached.isPresent()) {
@@ -57,18 +57,19 @@ class TokenVerifier {
         }
     }
 
-    private String verify(String token, String tokenHash) {
-        CompletableFuture<String> mine = new CompletableFuture<>();
-        CompletableFuture<String> running = inFlight.putIfAbsent(tokenHash, mine);
+    private VerifiedUser verify(String token, String tokenHash) {
+        CompletableFuture<VerifiedUser> mine = new CompletableFuture<>();
+        CompletableFuture<VerifiedUser> running = inFlight.putIfAbsent(tokenHash, mine);
         if (running != null) {
             return await(running);
         }
         try {
             // A call that finished between our cache miss and putIfAbsent has filled the cache.
-            String id = cache.userId(tokenHash).filter(c -> !c.equals(TokenIdentityCache.REJECTED)).orElseGet(() -> {
-                String verified;
+            VerifiedUser user = cache.lookup(tokenHash).filter(c -> !c.equals(TokenIdentityCache.REJECTED))
+                    .map(VerifiedUser::decode).orElseGet(() -> {
+                VerifiedUser verified;
                 try {
-                    verified = backend.userId(token);
+                    verified = backend.user(token);
                 } catch (ProblemException e) {
                     if (e.status() == 401) {
                         cache.rememberRejected(tokenHash);
@@ -78,8 +79,8 @@ class TokenVerifier {
                 cache.remember(tokenHash, verified);
                 return verified;
             });
-            mine.complete(id);
-            return id;
+            mine.complete(user);
+            return user;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
@@ -88,7 +89,7 @@ class TokenVerifier {
         }
     }
 
-    private static String await(CompletableFuture<String> running) {
+    private static VerifiedUser await(CompletableFuture<VerifiedUser> running) {
         try {
             return running.join();
         } catch (CompletionException e) {

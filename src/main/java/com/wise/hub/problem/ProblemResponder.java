@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 import org.apache.camel.support.ExchangeHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +20,6 @@ import org.springframework.stereotype.Component;
 public class ProblemResponder {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    /**
-     * Exchange property a route may set to the {@link ProblemException} that a Throttle EIP's
-     * rejection ({@code ThrottlerRejectedExecutionException}) means at that point, e.g. a 429 for a
-     * per-caller throttle instead of the default 503 {@code saturated}.
-     */
-    public static final String THROTTLE_REJECTION = "hubThrottleRejection";
-
     private static final Logger log = LoggerFactory.getLogger(ProblemResponder.class);
 
     private final ObjectMapper json;
@@ -41,10 +33,7 @@ public class ProblemResponder {
     /** Replaces the exchange's message with the problem for the caught exception. */
     public void respond(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ProblemException problem = throttleRejection(exchange, caught);
-        if (problem == null) {
-            problem = classifier.classify(caught);
-        }
+        ProblemException problem = classifier.classify(caught);
         if (problem.status() >= 500 && !(caught instanceof ProblemException)) {
             log.error("Unexpected failure in route {}", ExchangeHelper.getAtRouteId(exchange), caught);
         }
@@ -55,16 +44,6 @@ public class ProblemResponder {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         out.setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
         out.setBody(body(problem, requestId));
-    }
-
-    private static ProblemException throttleRejection(Exchange exchange, Throwable caught) {
-        ProblemException prepared = exchange.getProperty(THROTTLE_REJECTION, ProblemException.class);
-        for (Throwable t = caught; prepared != null && t != null; t = t.getCause()) {
-            if (t instanceof ThrottlerRejectedExecutionException) {
-                return prepared;
-            }
-        }
-        return null;
     }
 
     /** The problem document, as bytes, with the request id; shared with {@link ProblemAdvice}. */

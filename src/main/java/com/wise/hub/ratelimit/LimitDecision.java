@@ -7,13 +7,13 @@ import java.time.Duration;
  *
  * @param admitted        whether the request may proceed
  * @param rejectedBy      the limit that refused it; null when admitted
- * @param charged         whether a quota unit was taken (false for a repeated Idempotency-Key)
- * @param remainingWindow requests still allowed in the current sliding window
+ * @param charged         whether a quota unit was taken (false when the daily quota is unlimited)
+ * @param remainingWindow requests still allowed in the current sliding window (meaningless when unlimited)
  * @param remainingDay    quota units left today
  * @param untilSlot       time until the oldest request in the window leaves it (a slot frees); zero when empty
  * @param untilMidnight   time until the daily quota resets
  */
-record LimitDecision(boolean admitted, Limit rejectedBy, boolean charged, int remainingWindow, int remainingDay,
+record LimitDecision(boolean admitted, Limit rejectedBy, boolean charged, long remainingWindow, long remainingDay,
         Duration untilSlot, Duration untilMidnight) {
 
     /** The two limits a request can hit, named as the problem document names them. */

@@ -11,21 +11,27 @@ import org.apache.camel.http.common.HttpMessage;
 /**
  * The {@code X-RateLimit-*} response headers: {@code Limit}, {@code Remaining} and {@code Reset}
  * (seconds until a slot in the one-minute window frees) describe the sliding window; the same three
- * with a {@code -Day} suffix describe the daily quota ({@code Reset-Day}: seconds to midnight).
+ * with a {@code -Day} suffix describe the daily quota ({@code Reset-Day}: seconds to midnight). A
+ * limit that is unlimited for the caller's plan sends none of its three.
  */
 final class RateLimitHeaders {
 
     private RateLimitHeaders() {
     }
 
+    /** The headers of the limits that apply; an unlimited one has none. */
     static Map<String, String> of(LimitDecision decision, LimitProperties.FeatureLimit limit) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-RateLimit-Limit", Integer.toString(limit.perMinute()));
-        headers.put("X-RateLimit-Remaining", Integer.toString(decision.remainingWindow()));
-        headers.put("X-RateLimit-Reset", Long.toString(seconds(decision.untilSlot())));
-        headers.put("X-RateLimit-Limit-Day", Integer.toString(limit.perDay()));
-        headers.put("X-RateLimit-Remaining-Day", Integer.toString(decision.remainingDay()));
-        headers.put("X-RateLimit-Reset-Day", Long.toString(seconds(decision.untilMidnight())));
+        if (!limit.perMinute().unlimited()) {
+            headers.put("X-RateLimit-Limit", limit.perMinute().toString());
+            headers.put("X-RateLimit-Remaining", Long.toString(decision.remainingWindow()));
+            headers.put("X-RateLimit-Reset", Long.toString(seconds(decision.untilSlot())));
+        }
+        if (!limit.perDay().unlimited()) {
+            headers.put("X-RateLimit-Limit-Day", limit.perDay().toString());
+            headers.put("X-RateLimit-Remaining-Day", Long.toString(decision.remainingDay()));
+            headers.put("X-RateLimit-Reset-Day", Long.toString(seconds(decision.untilMidnight())));
+        }
         return headers;
     }
 

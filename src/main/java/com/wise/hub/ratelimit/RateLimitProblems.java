@@ -25,14 +25,14 @@ final class RateLimitProblems {
         return problem;
     }
 
-    /** The problem the per-replica throttle answers while Redis is unavailable; a slot frees within a minute. */
-    static ProblemException rejectedLocally(String feature, LimitProperties.FeatureLimit limit) {
-        int allowance = RateLimiter.localAllowance(limit);
-        return tooMany(feature, LimitDecision.Limit.PER_MINUTE, "More than " + allowance + " " + feature
-                + " requests in " + RateLimiter.LOCAL_PERIOD_SECONDS + " seconds (" + limit.perMinute()
-                + " a minute); retry shortly.", java.time.Duration.ofSeconds(RateLimiter.LOCAL_PERIOD_SECONDS))
-                .header("X-RateLimit-Limit", Integer.toString(limit.perMinute()))
-                .header("X-RateLimit-Remaining", "0");
+    /** The 429 of the per-replica limit while Redis is unavailable: no daily quota, no shared count. */
+    static ProblemException rejectedLocally(String feature, LimitDecision decision, LimitProperties.FeatureLimit limit) {
+        return tooMany(feature, LimitDecision.Limit.PER_MINUTE, "More than " + limit.perMinute() + " " + feature
+                + " requests in one minute; a slot frees in " + RateLimitHeaders.seconds(decision.untilSlot())
+                + " s.", decision.untilSlot())
+                .header("X-RateLimit-Limit", limit.perMinute().toString())
+                .header("X-RateLimit-Remaining", "0")
+                .header("X-RateLimit-Reset", Long.toString(RateLimitHeaders.seconds(decision.untilSlot())));
     }
 
     private static ProblemException tooMany(String feature, LimitDecision.Limit limit, String detail, Duration wait) {

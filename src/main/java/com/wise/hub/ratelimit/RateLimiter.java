@@ -2,7 +2,6 @@ package com.wise.hub.ratelimit;
 
 import com.wise.hub.auth.IdentityResolver;
 import com.wise.hub.problem.ProblemException;
-import com.wise.hub.problem.ProblemResponder;
 import com.wise.hub.redis.HubRedis;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,26 +14,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admits a request against its caller's per-minute sliding window and daily quota for one feature,
- * shared by all replicas through Redis. Called by the {@code admit} route after
- * {@link IdentityResolver}. When Redis is unavailable it marks the exchange {@value #DEGRADED} so
- * the route applies a per-replica Throttle EIP instead, and the quota is not enforced (both counted).
+ * shared by all replicas through Redis, with the limits of the caller's plan. Called by the
+ * {@code admit} route after {@link IdentityResolver}. When Redis is unavailable the per-minute limit
+ * holds per replica ({@link LocalLimiter}, the same algorithm) and the daily quota is not enforced
+ * (both counted).
  */
 @Component("rateLimiter")
 public class RateLimiter {
 
     /** Exchange property the capability route sets before {@code direct:admit}: stt, tts, translate, ... */
     public static final String FEATURE = "hubFeature";
-    /** Exchange property set to true when Redis could not decide and the local throttle must. */
-    public static final String DEGRADED = "hubRateLimitDegraded";
-    /**
-     * Exchange property with what the local throttle admits per {@link #LOCAL_PERIOD_SECONDS}: the
-     * per-minute limit spread over the minute. Camel's Throttle EIP queues one permit object per
-     * admitted request per caller, so a whole minute's allowance per caller cost memory in proportion
-     * to limit × callers (500 callers at 100,000 a minute ran a 512 MB hub out of memory).
-     */
-    public static final String LOCAL_PER_PERIOD = "hubRateLimitLocalPerPeriod";
-    /** The local throttle's period, in seconds (a sixth of the minute). */
-    public static final int LOCAL_PERIOD_SECONDS = 10;
     /** Exchange property naming the feature the request was admitted for; the admit route runs once. */
     public static final String ADMITTED = "hubAdmitted";
     /**
@@ -46,33 +35,40 @@ public class RateLimiter {
     private final HubRedis redis;
     private final LimitProperties limits;
     private final SharedLimitStore store;
+    private final LocalLimiter local;
     private final QuotaCalendar calendar;
     private final RateLimitMeters meters;
 
-    RateLimiter(HubRedis redis, LimitProperties limits, SharedLimitStore store, QuotaCalendar calendar,
-            RateLimitMeters meters) {
+    RateLimiter(HubRedis redis, LimitProperties limits, SharedLimitStore store, LocalLimiter local,
+            QuotaCalendar calendar, RateLimitMeters meters) {
         this.redis = redis;
         this.limits = limits;
         this.store = store;
+        this.local = local;
         this.calendar = calendar;
         this.meters = meters;
     }
 
     /**
-     * Admits the exchange's request or refuses it. Admitted: the {@code X-RateLimit-*} headers are
-     * set and the quota unit taken is given back should the request cost no engine call after all
-     * ({@link QuotaGiveBack}). An {@code Idempotency-Key} does not change the charge.
+     * Admits the exchange's request or refuses it. Admitted: the {@code X-RateLimit-*} headers of the
+     * limits that apply are set, and the quota unit taken is given back should the request cost no
+     * engine call after all ({@link QuotaGiveBack}). An {@code Idempotency-Key} does not change the
+     * charge. A feature whose limits are both unlimited for the caller's plan costs no Redis call.
      *
      * @throws ProblemException 429 {@code rate-limited} with {@code Retry-After} naming the limit hit
      * @throws IllegalArgumentException when {@value #FEATURE} is not a known feature
      */
     public void admit(Exchange exchange) {
         String feature = exchange.getProperty(FEATURE, String.class);
-        LimitProperties.FeatureLimit limit = limits.of(feature);
         String identity = exchange.getProperty(IdentityResolver.IDENTITY, String.class);
         if (identity == null) {
             throw new IllegalStateException("rateLimiter.admit needs " + IdentityResolver.IDENTITY
                     + "; call identityResolver.resolve first");
+        }
+        LimitProperties.FeatureLimit limit = limits.of(feature, exchange.getProperty(IdentityResolver.PLAN, String.class));
+        if (limit.unlimited()) {
+            exchange.setProperty(ADMITTED, feature);
+            return;
         }
         Optional<RedissonClient> client = redis.client();
         Instant now = calendar.now();
@@ -87,8 +83,7 @@ public class RateLimiter {
             decision = null;
         }
         if (decision == null) {
-            exchange.setProperty(ADMITTED, feature);
-            degrade(exchange, feature, limit);
+            admitLocally(exchange, feature, identity, limit, now);
             return;
         }
         Map<String, String> headers = RateLimitHeaders.of(decision, limit);
@@ -101,6 +96,26 @@ public class RateLimiter {
         if (decision.charged()) {
             exchange.getExchangeExtension().addOnCompletion(new QuotaGiveBack(new QuotaCharge(feature, keys), this));
         }
+    }
+
+    /**
+     * Redis could not decide: the per-minute limit on this replica alone, no daily quota. Admitted
+     * requests carry no {@code X-RateLimit-*} headers (no replica knows the shared count).
+     */
+    private void admitLocally(Exchange exchange, String feature, String identity, LimitProperties.FeatureLimit limit,
+            Instant now) {
+        meters.degraded(feature);
+        if (!limit.perDay().unlimited()) {
+            meters.quotaFailOpen(feature);
+        }
+        if (!limit.perMinute().unlimited()) {
+            LimitDecision decision = local.admit(identity + "/" + feature, limit.perMinute(), now);
+            if (!decision.admitted()) {
+                meters.rejected(feature, decision.rejectedBy());
+                throw RateLimitProblems.rejectedLocally(feature, decision, limit);
+            }
+        }
+        exchange.setProperty(ADMITTED, feature);
     }
 
     /**
@@ -122,18 +137,5 @@ public class RateLimiter {
                 // counted by HubRedis.call
             }
         });
-    }
-
-    private void degrade(Exchange exchange, String feature, LimitProperties.FeatureLimit limit) {
-        meters.degraded(feature);
-        meters.quotaFailOpen(feature);
-        exchange.setProperty(DEGRADED, true);
-        exchange.setProperty(LOCAL_PER_PERIOD, localAllowance(limit));
-        exchange.setProperty(ProblemResponder.THROTTLE_REJECTION, RateLimitProblems.rejectedLocally(feature, limit));
-    }
-
-    /** What the local throttle admits per {@link #LOCAL_PERIOD_SECONDS}: at least 1. */
-    static int localAllowance(LimitProperties.FeatureLimit limit) {
-        return Math.max(1, (int) Math.ceil(limit.perMinute() * LOCAL_PERIOD_SECONDS / 60.0));
     }
 }

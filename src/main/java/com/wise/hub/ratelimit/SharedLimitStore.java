@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the limit scripts ({@code ratelimit/admit.lua}, {@code ratelimit/give-back.lua}) in Redis:
  * one atomic script per decision, so concurrent requests on any number of replicas never admit
- * more than the limit. Time is passed in from the hub's clock. Redisson's {@code RRateLimiter}
+ * more than the limit. The window is one counter per second, so memory per caller is bounded
+ * whatever the limit (a sorted set with one entry per request had to cap per-minute at 10,000). Time is passed in from the hub's clock. Redisson's {@code RRateLimiter}
  * was not used: it reads {@code System.currentTimeMillis()} itself (tests cannot move time), has no
  * calendar-day quota, and reports neither the remaining count nor when a slot frees.
  */
@@ -37,15 +38,15 @@ class SharedLimitStore {
         long dayTtl = untilMidnight.plus(WINDOW).toMillis();
         List<Object> r = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, admitScript,
                 RScript.ReturnType.LIST, keys.all(), Long.toString(now.toEpochMilli()),
-                Long.toString(WINDOW.toMillis()), Integer.toString(limit.perMinute()),
-                Integer.toString(limit.perDay()), Long.toString(dayTtl), member);
+                Long.toString(WINDOW.toMillis()), Long.toString(limit.perMinute().value()),
+                Long.toString(limit.perDay().value()), Long.toString(dayTtl), member);
         boolean admitted = number(r, 0) == 1;
         long rejectedBy = number(r, 1);
         return new LimitDecision(admitted,
                 rejectedBy == 1 ? LimitDecision.Limit.PER_MINUTE : rejectedBy == 2 ? LimitDecision.Limit.PER_DAY : null,
                 number(r, 2) == 1,
-                (int) Math.max(0, limit.perMinute() - number(r, 3)),
-                (int) Math.max(0, limit.perDay() - number(r, 4)),
+                Math.max(0, limit.perMinute().value() - number(r, 3)),
+                Math.max(0, limit.perDay().value() - number(r, 4)),
                 Duration.ofMillis(Math.max(0, number(r, 5))), untilMidnight);
     }
 

@@ -94,7 +94,7 @@ public class RedisWarmup implements DisposableBean {
         while (rounds < properties.warmupRounds() && clock.instant().isBefore(until)) {
             long now = clock.millis();
             client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, admitScript, RScript.ReturnType.LIST,
-                    List.of(base + "win", base + "day"), Long.toString(now), "60000", "1000000", "1000000",
+                    List.of(base + "sec", base + "day", base + "recent"), Long.toString(now), "60000", "1000000", "1000000",
                     Long.toString(KEY_TTL.toMillis()), now + ":" + rounds);
             var entry = client.<String>getBucket(base + "entry", StringCodec.INSTANCE);
             entry.set("warm", KEY_TTL);
@@ -108,7 +108,7 @@ public class RedisWarmup implements DisposableBean {
             }
             rounds++;
         }
-        client.getKeys().delete(base + "win", base + "day", base + "entry", base + "claim");
+        client.getKeys().delete(base + "sec", base + "day", base + "recent", base + "entry", base + "claim");
         return rounds;
     }
 

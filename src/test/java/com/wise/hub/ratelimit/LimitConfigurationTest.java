@@ -38,7 +38,7 @@ class LimitConfigurationTest {
                 "HUB_LIMITS_TIMEZONE", "Asia/Tokyo", "HUB_AUTH_MODE", "off",
                 "HUB_AUTH_APIKEYS_LMS", HASH, "HUB_TRUSTEDPROXIES", "10.0.0.0/8,fd00::/8"));
         LimitProperties limits = binder.bindOrCreate("hub.limits", LimitProperties.class);
-        assertThat(limits.of("stt")).isEqualTo(new LimitProperties.FeatureLimit(40, 800));
+        assertThat(limits.of("stt")).isEqualTo(LimitProperties.FeatureLimit.of(40, 800));
         assertThat(limits.timezone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
         AuthProperties auth = binder.bindOrCreate("hub.auth", AuthProperties.class);
         assertThat(auth.mode()).isEqualTo(AuthProperties.Mode.off);
@@ -48,17 +48,50 @@ class LimitConfigurationTest {
     }
 
     @Test
+    void limitsHaveNoCapAndZeroOrUnlimitedTurnsOneOff() {
+        LimitProperties limits = binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "1000000000", "HUB_LIMITS_STT_PERDAY", "unlimited",
+                "HUB_LIMITS_TTS_PERMINUTE", "0")).bindOrCreate("hub.limits", LimitProperties.class);
+        assertThat(limits.of("stt").perMinute().value()).isEqualTo(1_000_000_000L);
+        assertThat(limits.of("stt").perDay().unlimited()).isTrue();
+        assertThat(limits.of("tts").perMinute().unlimited()).isTrue();
+        assertThat(limits.of("tts").unlimited()).isFalse();
+    }
+
+    @Test
+    void aPlanOverridesWhatItSetsAndTheDefaultPlanCoversCallersWithoutOne() {
+        LimitProperties limits = binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "20", "HUB_LIMITS_STT_PERDAY", "500",
+                "HUB_LIMITS_PLANS_PREMIUM_STT_PERDAY", "5000", "HUB_LIMITS_PLANS_FREE_STT_PERDAY", "50",
+                "HUB_LIMITS_PLANS_SCHOOL_STT_PERMINUTE", "unlimited", "HUB_LIMITS_PLANS_SCHOOL_STT_PERDAY", "unlimited",
+                "HUB_LIMITS_DEFAULTPLAN", "free")).bindOrCreate("hub.limits", LimitProperties.class);
+        assertThat(limits.of("stt", "premium")).isEqualTo(LimitProperties.FeatureLimit.of(20, 5000));
+        assertThat(limits.of("stt", "school").unlimited()).isTrue();
+        assertThat(limits.of("stt", null)).isEqualTo(LimitProperties.FeatureLimit.of(20, 50));
+        assertThat(limits.of("stt", "platinum")).as("a plan the hub does not know").isEqualTo(limits.of("stt", null));
+        assertThat(limits.of("tts", "premium")).as("a feature the plan leaves alone").isEqualTo(limits.of("tts"));
+        AuthProperties auth = binder(Map.of("HUB_AUTH_APIKEYS_LMS", HASH, "HUB_AUTH_KEYPLANS_LMS", "school"))
+                .bindOrCreate("hub.auth", AuthProperties.class);
+        assertThat(auth.keyPlans()).containsEntry("lms", "school");
+    }
+
+    @Test
     void invalidValuesStopStartUpWithTheKeyNamed() {
-        assertThatThrownBy(() -> new LimitProperties.FeatureLimit(0, 10)).hasMessageContaining("per-minute");
-        assertThatThrownBy(() -> new LimitProperties.FeatureLimit(1_000_000_000, 10))
-                .hasMessageContaining("per-minute must be at most 10000");
-        assertThat(new LimitProperties.FeatureLimit(10_000, 10).perMinute()).isEqualTo(10_000);
+        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "-1")).bindOrCreate("hub.limits",
+                LimitProperties.class)).hasStackTraceContaining("a limit is a positive count, 0 or unlimited");
+        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "lots")).bindOrCreate("hub.limits",
+                LimitProperties.class)).hasStackTraceContaining("hub.limits.stt.per-minute");
+        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_PLANS_GOLD_KARAOKE_PERDAY", "5")).bindOrCreate("hub.limits",
+                LimitProperties.class)).hasStackTraceContaining("hub.limits.plans.gold.karaoke is not a feature");
+        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_DEFAULTPLAN", "gold")).bindOrCreate("hub.limits",
+                LimitProperties.class)).hasStackTraceContaining("hub.limits.plans does not define it");
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Map.of("lms", "svc-key-123"), Duration.ofMinutes(1), 30))
+                Duration.ofSeconds(2), Map.of("lms", "svc-key-123"), Duration.ofMinutes(1), 30, Map.of()))
                 .hasMessageContaining("hub.auth.api-keys.lms");
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, "ftp://id", "/me",
-                Duration.ofMinutes(5), Duration.ofSeconds(2), Map.of(), Duration.ofMinutes(1), 30))
+                Duration.ofMinutes(5), Duration.ofSeconds(2), Map.of(), Duration.ofMinutes(1), 30, Map.of()))
                 .hasMessageContaining("IDENTITY_URL");
+        assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
+                Duration.ofSeconds(2), Map.of("lms", HASH), Duration.ofMinutes(1), 30, Map.of("crm", "school")))
+                .hasMessageContaining("hub.auth.key-plans.crm names no key");
         assertThatThrownBy(() -> limits().of("karaoke")).hasMessageContaining("No hub.limits feature named 'karaoke'");
     }
 
@@ -70,6 +103,11 @@ class LimitConfigurationTest {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        return new Binder(ConfigurationPropertySources.get(env));
+        // As the application binds: with the converters that read "unlimited" (AllowanceBinding).
+        org.springframework.boot.convert.ApplicationConversionService conversion =
+                new org.springframework.boot.convert.ApplicationConversionService();
+        conversion.addConverter(new AllowanceBinding.FromText());
+        conversion.addConverter(new AllowanceBinding.FromNumber());
+        return new Binder(ConfigurationPropertySources.get(env), null, conversion);
     }
 }

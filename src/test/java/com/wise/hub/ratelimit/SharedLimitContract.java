@@ -32,8 +32,10 @@ abstract class SharedLimitContract {
     static final int PER_MINUTE = 37;
     static final int PER_DAY = 23;
     static final int DEGRADED_PER_MINUTE = 30;
-    /** Without Redis a replica admits a sixth of the per-minute limit per 10 seconds. */
-    static final int DEGRADED_PER_10_SECONDS = 5;
+    static final int HUNDRED = 100;
+    static final int THOUSAND = 1000;
+    /** Accepted now that the window costs the same memory whatever the limit (it was capped at 10,000). */
+    static final int HUNDRED_THOUSAND = 100_000;
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-06-01T05:00:00Z"));
 
     static HubInstance hubA;
@@ -51,8 +53,12 @@ abstract class SharedLimitContract {
         properties.put("hub.limits.stt.per-minute", 1000);
         properties.put("hub.limits.stt.per-day", PER_DAY);
         properties.put("hub.limits.translate.per-minute", DEGRADED_PER_MINUTE);
-        properties.put("hub.limits.visemes.per-minute", 10_000);
-        properties.put("hub.limits.visemes.per-day", 100_000);
+        properties.put("hub.limits.visemes.per-minute", HUNDRED_THOUSAND);
+        properties.put("hub.limits.visemes.per-day", "unlimited");
+        properties.put("hub.limits.phonemes.per-minute", HUNDRED);
+        properties.put("hub.limits.phonemes.per-day", 0);
+        properties.put("hub.limits.pronunciation.per-minute", THOUSAND);
+        properties.put("hub.limits.pronunciation.per-day", "unlimited");
         hubA = HubInstance.start(properties, CLOCK);
         hubB = HubInstance.start(properties, CLOCK);
     }
@@ -98,22 +104,49 @@ abstract class SharedLimitContract {
     }
 
     @Test
-    void withoutRedisEachHubThrottlesLocallyAndCountsItThenTheSharedLimitReturns() throws Exception {
+    void exactlyAHundredOf2000ConcurrentRequestsOnTwoHubs() throws Exception {
+        List<Integer> statuses = burst("phonemes", 2000);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(HUNDRED);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(2000 - HUNDRED);
+    }
+
+    @Test
+    void exactlyAThousandOf2000ConcurrentRequestsOnTwoHubs() throws Exception {
+        List<Integer> statuses = burst("pronunciation", 2000);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(THOUSAND);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(2000 - THOUSAND);
+    }
+
+    @Test
+    void aHundredThousandAMinuteIsALimitLikeAnyOther() throws Exception {
+        HttpResponse<String> admitted = hubA.post("/test/admission/visemes").get();
+        assertThat(admitted.statusCode()).isEqualTo(200);
+        assertThat(admitted.headers().firstValue("X-RateLimit-Limit")).hasValue("100000");
+        assertThat(admitted.headers().firstValue("X-RateLimit-Remaining")).hasValue("99999");
+        // per-day unlimited: no daily headers
+        assertThat(admitted.headers().firstValue("X-RateLimit-Limit-Day")).isEmpty();
+    }
+
+    @Test
+    void withoutRedisEachHubLimitsLocallyWithTheSameWindowAndCountsItThenTheSharedLimitReturns() throws Exception {
         stopRedis();
         try {
             double degradedBefore = count(hubA, HubMetricNames.RATELIMIT_DEGRADED);
             double failOpenBefore = count(hubA, HubMetricNames.QUOTA_FAIL_OPEN);
-            List<Integer> onA = sequential(hubA, "translate", DEGRADED_PER_10_SECONDS + 3);
-            assertThat(onA).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_10_SECONDS);
+            List<Integer> onA = sequential(hubA, "translate", DEGRADED_PER_MINUTE + 3);
+            assertThat(onA).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
             assertThat(onA).filteredOn(s -> s == 429).hasSize(3);
+            HttpResponse<String> refused = hubA.post("/test/admission/translate").get();
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
             assertThat(count(hubA, HubMetricNames.RATELIMIT_DEGRADED) - degradedBefore)
-                    .isEqualTo(DEGRADED_PER_10_SECONDS + 3);
+                    .isEqualTo(DEGRADED_PER_MINUTE + 4);
             assertThat(count(hubA, HubMetricNames.QUOTA_FAIL_OPEN) - failOpenBefore)
-                    .isEqualTo(DEGRADED_PER_10_SECONDS + 3);
+                    .isEqualTo(DEGRADED_PER_MINUTE + 4);
             assertThat(count(hubA, HubMetricNames.REDIS_ERRORS)).isPositive();
             // Per replica: the other hub has its own allowance while Redis is gone.
-            assertThat(sequential(hubB, "translate", DEGRADED_PER_10_SECONDS + 3))
-                    .filteredOn(s -> s == 200).hasSize(DEGRADED_PER_10_SECONDS);
+            assertThat(sequential(hubB, "translate", DEGRADED_PER_MINUTE + 3))
+                    .filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
         } finally {
             startRedis();
         }
