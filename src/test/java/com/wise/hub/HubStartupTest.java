@@ -27,9 +27,12 @@ class HubStartupTest {
 
     @Test
     void camelMBeansAreRegisteredOverJmx() throws Exception {
+        // A hub started earlier in this JVM with camel.main.jmx-enabled=false (most tests) leaves Camel's
+        // JVM-wide switch (a static in DefaultCamelContext) off; a deployment runs one hub per JVM.
+        org.apache.camel.impl.DefaultCamelContext.setDisableJmx(false);
         try (ConfigurableApplicationContext context = start("--camel.main.jmx-enabled=true",
                 "--camel.main.name=jmx-check")) {
-            // Registered as Camel adds the routes; on a loaded machine that can trail the context by a moment.
+            // Route MBeans are registered as Camel adds the routes.
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(ManagementFactory.getPlatformMBeanServer()
                             .queryNames(new ObjectName("org.apache.camel:context=jmx-check,type=routes,*"), null))

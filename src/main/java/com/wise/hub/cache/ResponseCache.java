@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Cache-aside for engine answers in Redis: the beans behind {@code direct:cache-lookup} and
- * {@code direct:cache-store} (routes/cache.yaml). The request is named by the exchange properties
+ * Cache-aside for engine answers in Redis: the lookup and store steps of the pipeline template
+ * {@code capability-answer} (routes/shared/pipeline.yaml). The request is named by the exchange properties
  * {@link CanonicalRequest#KIND} and {@link CanonicalRequest#HASH}. Every answer carries
  * {@code X-Cache}: HIT (from Redis), MISS (from the engine, stored when it is a 2xx of at most
  * {@code hub.cache.max-entry-size}) or BYPASS (no Redis, Redis failing, caching disabled, or
@@ -57,7 +57,7 @@ public class ResponseCache {
         String kind = exchange.getProperty(CanonicalRequest.KIND, String.class);
         String hash = exchange.getProperty(CanonicalRequest.HASH, String.class);
         if (kind == null || hash == null) {
-            throw new IllegalStateException("direct:cache-lookup needs the exchange properties "
+            throw new IllegalStateException("the cache lookup needs the exchange properties "
                     + CanonicalRequest.KIND + " and " + CanonicalRequest.HASH + " (see CanonicalRequest.describe)");
         }
         Pending pending = new Pending(CacheKeys.of(kind, hash), properties.ttlFor(kind));

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a request's {@code Idempotency-Key} and names its record in Redis, per identity:
- * {@code hub:idempotency:{sha256(identity, key)}}. The first step of {@code direct:idempotency}.
- * Only the outermost request of an exchange is idempotent: when a capability route calls another
- * (pronunciation calls {@code direct:phonemes}), the inner call runs as a plain call.
+ * {@code hub:idempotency:{sha256(identity, key)}}. The idempotency step of the pipeline template
+ * {@code capability} (routes/shared/pipeline.yaml). A route that needs another capability's answer
+ * inside its own request calls that capability's {@code direct:<capability>-answer}, which has no
+ * idempotency step, so only the client's own request claims its key.
  */
 @Component("idempotencyKeys")
 public class IdempotencyKeys {
@@ -27,7 +28,6 @@ public class IdempotencyKeys {
      * client address). Without it every client shares one key space, so keys must be unguessable.
      */
     public static final String IDENTITY = "hubIdentity";
-    static final String APPLIED = "hubIdempotencyApplied";
 
     /** 1 to 255 visible ASCII characters, as the IETF Idempotency-Key draft and Stripe use. */
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -49,10 +49,6 @@ public class IdempotencyKeys {
      */
     public void resolve(Exchange exchange) {
         exchange.removeProperty(KEY);
-        if (Boolean.TRUE.equals(exchange.getProperty(APPLIED, Boolean.class))) {
-            return;
-        }
-        exchange.setProperty(APPLIED, true);
         String given = ClientHeaders.first(exchange, HEADER).orElse(null);
         if (given == null) {
             return;
@@ -66,7 +62,7 @@ public class IdempotencyKeys {
             return;
         }
         if (exchange.getProperty(CanonicalRequest.HASH) == null) {
-            throw new IllegalStateException("direct:idempotency needs " + CanonicalRequest.KIND + " and "
+            throw new IllegalStateException("the idempotency step needs " + CanonicalRequest.KIND + " and "
                     + CanonicalRequest.HASH + " (see CanonicalRequest.describe) to tell a changed request");
         }
         String identity = exchange.getProperty(IDENTITY, "anonymous", String.class);

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 /**
- * routes/cache.yaml: direct:cache-lookup and direct:cache-store around a counting capability, as
+ * The cache steps of routes/shared/pipeline.yaml (direct:<capability>-answer) around a counting capability, as
  * a capability route uses them. Each capability's own test drives the same steps over HTTP.
  */
 class CacheRoutesTest extends FakeCapabilityOnRedisTest {
@@ -55,7 +55,7 @@ class CacheRoutesTest extends FakeCapabilityOnRedisTest {
 
     @Test
     void aRouteThatForgetsToNameItsRequestGetsA500Problem() {
-        Exchange unnamed = template.send("direct:fake-cached", exchange -> exchange.getMessage().setBody("{}"));
+        Exchange unnamed = template.send("direct:fake-answer", exchange -> exchange.getMessage().setBody("{}"));
 
         assertThat(unnamed.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(500);
         assertThat(unnamed.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/problem+json");
@@ -63,7 +63,7 @@ class CacheRoutesTest extends FakeCapabilityOnRedisTest {
     }
 
     private Exchange send(String text, String cacheControl, String fail) {
-        return template.send("direct:fake-cached", exchange -> {
+        return template.send("direct:fake-answer", exchange -> {
             CanonicalRequest.describe(exchange, "translate", Map.of("text", text));
             if (cacheControl != null) {
                 exchange.getMessage().setHeader("Cache-Control", cacheControl);

@@ -11,10 +11,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A capability for testing the shared cache and idempotency routes without an engine:
- * {@code direct:fake-capability} counts its calls, can be held on a gate, fails with the status in
- * the {@code X-Fake-Fail} header, and answers {@code answer <n>}. {@code direct:fake-cached} wraps
- * it in the cache steps exactly as a capability route does.
+ * A capability for testing the one request pipeline (routes/shared/pipeline.yaml) without an
+ * engine, declared as a capability file declares one: {@code direct:fake} is the template
+ * {@code capability} (the test names the request and admits it itself: body {@code own}, bean
+ * {@code fakeRequest}), {@code direct:fake-answer} the template {@code capability-answer}, and
+ * {@code direct:fake-engine} counts its calls, can be held on a gate, fails with the status in the
+ * {@code X-Fake-Fail} header, and answers {@code answer <n>}.
  */
 @TestConfiguration
 public class FakeCapability {
@@ -27,16 +29,25 @@ public class FakeCapability {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:fake-capability").routeId("fake-capability").routeConfigurationId("hub-errors")
+                templatedRoute("capability").routeId("fake").parameter("capability", "fake")
+                        .parameter("feature", "chat").parameter("body", "own").parameter("request", "fakeRequest");
+                templatedRoute("capability-answer").routeId("fake-answer").parameter("capability", "fake");
+                from("direct:fake-engine").routeId("fake-engine").routeConfigurationId("hub-errors")
                         .process(FakeCapability::answer);
-                from("direct:fake-cached").routeId("fake-cached").routeConfigurationId("hub-errors")
-                        .to("direct:cache-lookup")
-                        .filter(simple("${exchangeProperty.hubCacheHit} != true"))
-                            .to("direct:fake-capability")
-                            .to("direct:cache-store")
-                        .end();
             }
         };
+    }
+
+    /** The request bean: the test has named the request already (CanonicalRequest.describe). */
+    @Bean
+    FakeRequest fakeRequest() {
+        return new FakeRequest();
+    }
+
+    public static final class FakeRequest {
+        public void read(Exchange exchange) {
+            // named by the test
+        }
     }
 
     public static void reset() {

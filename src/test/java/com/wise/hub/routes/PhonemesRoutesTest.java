@@ -52,6 +52,10 @@ class PhonemesRoutesTest extends HubHttpTest {
 
     @Autowired
     private ProducerTemplate template;
+    @Autowired
+    private com.wise.hub.web.JsonRequestReader jsonRequest;
+    @Autowired
+    private com.wise.hub.phonemes.PhonemeRequestReader phonemeRequest;
 
     @DynamicPropertySource
     static void engineAndRedis(DynamicPropertyRegistry registry) {
@@ -100,11 +104,14 @@ class PhonemesRoutesTest extends HubHttpTest {
     }
 
     @Test
-    void anotherRouteCallsDirectPhonemesWithoutClaimingItsIdempotencyKey() throws Exception {
-        Exchange answered = template.send("direct:phonemes", exchange -> {
+    void anotherRouteAsksForPhonemesWithoutClaimingItsIdempotencyKey() throws Exception {
+        // As routes/pronunciation.yaml does: the phoneme beans, then direct:phonemes-answer.
+        Exchange answered = template.send("direct:phonemes-answer", exchange -> {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
             exchange.getMessage().setHeader("Idempotency-Key", "pronunciation-request-1");
             exchange.getMessage().setBody("{\"text\":\"hello world\",\"language\":\"en\"}");
+            exchange.getMessage().setBody(jsonRequest.read(exchange));
+            exchange.getMessage().setBody(phonemeRequest.read(exchange));
         });
 
         assertThat(json.readTree(answered.getMessage().getBody(String.class)).get("words")).hasSize(2);

@@ -104,14 +104,15 @@ class RedisClusterRoutesTest extends HubHttpTest {
     }
 
     private Exchange cached(String text) {
-        return template.send("direct:fake-cached",
+        return template.send("direct:fake-answer",
                 exchange -> CanonicalRequest.describe(exchange, "translate", Map.of("text", text)));
     }
 
     private Exchange idempotent(String key, String text) {
-        return template.send("direct:idempotency", exchange -> {
+        return template.send("direct:fake", exchange -> {
             CanonicalRequest.describe(exchange, "translate", Map.of("text", text));
-            exchange.setProperty("hubServe", "direct:fake-capability");
+            exchange.setProperty("hubAdmitted", "chat");
+            exchange.setProperty("hubIdentity", "user:test");
             exchange.getMessage().setHeader("Idempotency-Key", key);
         });
     }
