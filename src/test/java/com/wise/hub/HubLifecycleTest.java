@@ -88,6 +88,68 @@ class HubLifecycleTest {
     }
 
     @Test
+    void aRouteFileAddedAndThenDeletedAddsAndThenRemovesItsRoutes(@TempDir Path routes) throws Exception {
+        copyRoutes(routes);
+        try (ConfigurableApplicationContext context = start(reloading(routes))) {
+            CamelContext camel = camel(context);
+            Path extra = routes.resolve("extra.yaml");
+            Path draft = Files.writeString(routes.resolve("extra.draft"), """
+                    - route:
+                        id: extra-one
+                        from:
+                          uri: direct:extra-one
+                          steps:
+                            - setBody:
+                                constant: one
+                    - route:
+                        id: extra-two
+                        from:
+                          uri: direct:extra-two
+                          steps:
+                            - setBody:
+                                constant: two
+                    """);
+            Files.move(draft, extra, StandardCopyOption.ATOMIC_MOVE);
+            await().atMost(Duration.ofSeconds(20)).until(() -> camel.getRoute("extra-two") != null);
+
+            // A route dropped from the saved file stops too.
+            save(extra, text -> text.substring(0, text.indexOf("- route:\n    id: extra-two")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> camel.getRoute("extra-two") == null);
+            assertThat(camel.getRoute("extra-one")).isNotNull();
+
+            Files.delete(extra);
+            await().atMost(Duration.ofSeconds(20)).until(() -> camel.getRoute("extra-one") == null);
+            assertThat(get(port(context), "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aFileWhoseRoutesCannotBeCreatedKeepsThePreviousRoutesAndReadinessSaysWhy(@TempDir Path routes)
+            throws Exception {
+        copyRoutes(routes);
+        try (ConfigurableApplicationContext context = start(reloading(routes))) {
+            int port = port(context);
+            String good = Files.readString(routes.resolve("health.yaml"));
+            // Valid YAML, but the endpoint does not exist: Camel removed the old routes first, then failed.
+            save(routes.resolve("health.yaml"), text -> text.replace("            method: liveness\n",
+                    "            method: liveness\n        - to: nosuchcomponent:anything\n"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(port, "/health/ready").body())
+                    .contains("\"routes/health.yaml\":{\"status\":\"DOWN\"", "did not reload", "nosuchcomponent"));
+            HttpResponse<String> ready = get(port, "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).startsWith("{\"status\":\"DEGRADED\"");
+            assertThat(get(port, "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+
+            // Another file still reloads while this one is broken.
+            save(routes.resolve("tts.yaml"), text -> text + "\n# touched\n");
+            save(routes.resolve("health.yaml"), text -> good);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(port, "/health/ready").body())
+                    .doesNotContain("routes/health.yaml"));
+            assertThat(get(port, "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
+    @Test
     void editedApiFileReplacesItsRestRoutesInsteadOfDuplicatingThem(@TempDir Path routes) throws Exception {
         copyRoutes(routes);
         try (ConfigurableApplicationContext context = start(reloading(routes))) {

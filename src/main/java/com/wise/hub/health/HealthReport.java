@@ -1,5 +1,7 @@
 package com.wise.hub.health;
 
+import com.wise.hub.routes.RouteFileFailures;
+
 import com.wise.hub.config.Redaction;
 import com.wise.hub.redis.RedisWarmup;
 import java.util.LinkedHashMap;
@@ -25,9 +27,11 @@ public class HealthReport {
     private final HealthProperties properties;
 
     private final RedisWarmup warmup;
+    private final RouteFileFailures routeFiles;
 
     HealthReport(CamelContext camel, DependencyProber prober, ApplicationAvailability availability,
-            HealthProperties properties, RedisWarmup warmup) {
+            HealthProperties properties, RedisWarmup warmup, RouteFileFailures routeFiles) {
+        this.routeFiles = routeFiles;
         this.properties = properties;
         this.warmup = warmup;
         this.camel = camel;
@@ -67,6 +71,15 @@ public class HealthReport {
                 down |= !probe.degradesOnly();
             }
         }
+        // A route file that did not reload: its previous routes serve, so the hub is degraded, not down.
+        routeFiles.current().forEach((file, failure) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", "DOWN");
+            entry.put("detail", "did not reload, its previous routes keep serving: " + Redaction.addresses(failure.reason()));
+            entry.put("checkedAt", failure.at().toString());
+            dependencies.put("routes/" + file, entry);
+        });
+        degraded |= !routeFiles.current().isEmpty();
         boolean starting = !down && !warmup.finished();
         String status = down ? "DOWN" : starting ? "STARTING" : degraded ? "DEGRADED" : "UP";
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
