@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * {@link TranscriptionForm}, checking them against the OpenAI audio API: {@code language} an
  * ISO-639-1 code, {@code response_format} one of json, text, srt, verbose_json, vtt,
  * {@code temperature} between 0 and 1, {@code timestamp_granularities[]} word or segment, and a sane
- * {@code model} (one of {@code hub.stt.models}) and {@code prompt}. Normalises {@code language} to lower case, in the form and in
- * the {@code language} header the engine order is chosen by.
+ * {@code model} (one of {@code hub.stt.models}) and {@code prompt}. Normalises {@code language} to lower case in the form it returns; it
+ * changes nothing on the message.
  */
 @Component("transcriptionFields")
 public class TranscriptionFields {
@@ -62,7 +62,6 @@ public class TranscriptionFields {
                         + abbreviate(language) + "'.");
             }
             language = code;
-            message.setHeader(LANGUAGE, code);
         }
         String prompt = single(message, PROMPT);
         if (prompt != null && prompt.length() > MAX_PROMPT) {
