@@ -225,6 +225,15 @@ class SttRoutesTest extends HubHttpTest {
     }
 
     @Test
+    void aLanguageInCapitalsChoosesTheSameEnginesAndReachesTheEngineLowerCased() throws Exception {
+        HttpResponse<String> response = transcribe(wav().field("language", "VI"));
+        assertThat(response.headers().firstValue("X-Engine-Attempts")).hasValue("stt-2:ok");
+        ENGINE_2.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBodyPart(
+                new com.github.tomakehurst.wiremock.matching.MultipartValuePatternBuilder().withName("language")
+                        .withBody(com.github.tomakehurst.wiremock.client.WireMock.equalTo("vi")).build()));
+    }
+
+    @Test
     void bothEnginesDownGives502ListingBoth() throws Exception {
         ENGINE_1.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502)));
         ENGINE_2.stop();
