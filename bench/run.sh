@@ -54,6 +54,23 @@ hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default 
   wait_http "http://127.0.0.1:$p/health/ready" 120
 }
 
+# A multipart STT request (model whisper-1, boundary benchboundary7d1f) around a WAV of random
+# 16 kHz mono 16-bit samples lasting the given seconds.
+wav_upload() { # file seconds
+  python3 - "$1" "$2" <<'PY'
+import sys, struct, os
+rate, seconds = 16000, int(sys.argv[2])
+data = os.urandom(rate * 2 * seconds)
+header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) \
+    + b"data" + struct.pack("<I", len(data))
+boundary = "benchboundary7d1f"
+body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talk.wav\"\r\n"
+        f"Content-Type: audio/wav\r\n\r\n").encode() + header + data + f"\r\n--{boundary}--\r\n".encode()
+open(sys.argv[1], "wb").write(body)
+PY
+}
+
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 constant_rate() { # url rate seconds body-file extra-headers... ; CALLERS=N as for wrk_post
@@ -172,18 +189,7 @@ scenario_uploads() {
   hub "$h" 256m --hub.engines.stt.stt-1.url="http://127.0.0.1:$e1" --hub.engines.stt.stt-2.url="http://127.0.0.1:$e2" \
     --hub.engines.stt.stt-2.max-in-flight=100
   pid=$HUB_PID
-  python3 - "$WORK/upload.bin" <<'PY'
-import sys, struct, os
-rate, seconds = 16000, 312            # 16 kHz mono 16-bit: 312 s is just under 10 MB
-data = os.urandom(rate * 2 * seconds)
-header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) \
-    + b"data" + struct.pack("<I", len(data))
-boundary = "benchboundary7d1f"
-body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talk.wav\"\r\n"
-        f"Content-Type: audio/wav\r\n\r\n").encode() + header + data + f"\r\n--{boundary}--\r\n".encode()
-open(sys.argv[1], "wb").write(body)
-PY
+  wav_upload "$WORK/upload.bin" 312   # 16 kHz mono 16-bit: 312 s is just under 10 MB
   "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
   local before; before=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/used/ {print; exit}')
   local out; out=$("$JAVA" bench/Burst.java --count 50 --body-file "$WORK/upload.bin" \
@@ -301,18 +307,7 @@ scenario_abuse() {
   hub "$h" 256m --hub.redis.url="redis://127.0.0.1:$r" --hub.temp-dir="$tmp" \
     --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" --hub.engines.stt.stt-1.url="http://127.0.0.1:$e"
   pid=$HUB_PID
-  python3 - "$WORK/small-upload.bin" <<'PY'
-import sys, struct, os
-rate, seconds = 16000, 2
-data = os.urandom(rate * 2 * seconds)
-header = b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) \
-    + b"data" + struct.pack("<I", len(data))
-boundary = "benchboundary7d1f"
-body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talk.wav\"\r\n"
-        f"Content-Type: audio/wav\r\n\r\n").encode() + header + data + f"\r\n--{boundary}--\r\n".encode()
-open(sys.argv[1], "wb").write(body)
-PY
+  wav_upload "$WORK/small-upload.bin" 2
   local stt_load=("$JAVA" bench/ConstantRateLoad.java --url "http://127.0.0.1:$h/v1/audio/transcriptions" --method POST
     --body-file "$WORK/small-upload.bin" --header "Content-Type: multipart/form-data; boundary=benchboundary7d1f"
     --callers 100 --connections 16)

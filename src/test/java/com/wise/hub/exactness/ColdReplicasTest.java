@@ -7,17 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.wise.hub.metrics.HubMetricNames;
 import com.wise.hub.support.HubInstance;
-import com.wise.hub.support.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,41 +33,30 @@ import org.junit.jupiter.api.Test;
  */
 class ColdReplicasTest {
 
-    static final RedisServer REDIS = new RedisServer().start();
-    static final WireMockServer ENGINE = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .containerThreads(100));
-    static HubInstance hubA;
-    static HubInstance hubB;
+    static TwoReplicas replicas;
 
     @BeforeAll
     static void start() {
-        ENGINE.start();
-        ENGINE.stubFor(post(urlEqualTo("/translate")).willReturn(aResponse().withStatus(200).withFixedDelay(1000)
-                .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần\"}")));
-        ENGINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
-                .willReturn(aResponse().withStatus(200)));
-        Map<String, Object> properties = Map.of("hub.redis.url", REDIS.url(), "TRANSLATION_ENGINE_URL", ENGINE.baseUrl(),
-                "hub.auth.mode", "off", "hub.limits.translate.per-minute", "10000");
-        hubA = HubInstance.start(properties, Clock.systemUTC());
-        hubB = HubInstance.start(properties, Clock.systemUTC());
+        replicas = new TwoReplicas(100, "TRANSLATION_ENGINE_URL", engine -> {
+            engine.stubFor(post(urlEqualTo("/translate")).willReturn(aResponse().withStatus(200).withFixedDelay(1000)
+                    .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần\"}")));
+            engine.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(200)));
+        }, Map.of("hub.limits.translate.per-minute", "10000"));
     }
 
     @AfterAll
     static void stop() {
-        for (HubInstance hub : new HubInstance[] {hubA, hubB}) {
-            if (hub != null) {
-                hub.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
-        ENGINE.stop();
-        REDIS.stop();
     }
 
     @Test
     void thirtyIdenticalMissesOnTwoFreshReplicasMakeOneEngineCallAndNoFailOpen() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newCachedThreadPool()).build();
-        for (HubInstance hub : List.of(hubA, hubB)) {
+        for (HubInstance hub : replicas.both()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
@@ -80,7 +65,7 @@ class ColdReplicasTest {
         String body = "{\"text\":\"cold start\",\"source\":\"en\",\"target\":\"vi\"}";
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            int port = (i % 2 == 0 ? hubA : hubB).port();
+            int port = replicas.alternate(i).port();
             calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/translate"))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
@@ -90,8 +75,8 @@ class ColdReplicasTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         }
 
-        ENGINE.verify(1, postRequestedFor(urlEqualTo("/translate")));
-        for (HubInstance hub : List.of(hubA, hubB)) {
+        replicas.engine.verify(1, postRequestedFor(urlEqualTo("/translate")));
+        for (HubInstance hub : replicas.both()) {
             MeterRegistry meters = hub.bean(MeterRegistry.class);
             assertThat(meters.find(HubMetricNames.REDIS_ERRORS).counters()).as("fail-opens").isEmpty();
         }

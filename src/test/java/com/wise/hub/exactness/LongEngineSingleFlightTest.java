@@ -6,15 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.wise.hub.support.HubInstance;
-import com.wise.hub.support.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,33 +29,20 @@ import org.junit.jupiter.api.Test;
  */
 class LongEngineSingleFlightTest {
 
-    static final RedisServer REDIS = new RedisServer().start();
-    static final WireMockServer ENGINE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final byte[] WAV = wav();
-    static HubInstance hubA;
-    static HubInstance hubB;
+    static TwoReplicas replicas;
 
     @BeforeAll
     static void start() {
-        ENGINE.start();
-        ENGINE.stubFor(post(urlEqualTo("/v1/audio/speech")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(40_000).withHeader("Content-Type", "audio/wav").withBody(WAV)));
-        Map<String, Object> properties = Map.of("hub.redis.url", REDIS.url(), "hub.redis.timeout", "1s",
-                "TTS_ENGINE_1_URL", ENGINE.baseUrl(), "hub.engines.defaults.response-timeout", "55s",
-                "hub.auth.mode", "off", "hub.limits.tts.per-minute", "10000");
-        hubA = HubInstance.start(properties, Clock.systemUTC());
-        hubB = HubInstance.start(properties, Clock.systemUTC());
+        replicas = new TwoReplicas(100, "TTS_ENGINE_1_URL", engine -> engine.stubFor(post(urlEqualTo("/v1/audio/speech")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(40_000).withHeader("Content-Type", "audio/wav").withBody(WAV))), Map.of("hub.redis.timeout", "1s", "hub.engines.defaults.response-timeout", "55s", "hub.limits.tts.per-minute", "10000"));
     }
 
     @AfterAll
     static void stop() {
-        for (HubInstance hub : new HubInstance[] {hubA, hubB}) {
-            if (hub != null) {
-                hub.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
-        ENGINE.stop();
-        REDIS.stop();
     }
 
     @Test
@@ -70,7 +52,7 @@ class LongEngineSingleFlightTest {
         String body = "{\"model\":\"tts-1\",\"input\":\"A very slow sentence.\",\"voice\":\"alloy\",\"response_format\":\"wav\"}";
         List<CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            int port = (i % 2 == 0 ? hubA : hubB).port();
+            int port = replicas.alternate(i).port();
             calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/audio/speech"))
                     .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray()));
@@ -83,7 +65,7 @@ class LongEngineSingleFlightTest {
             caches.add(response.headers().firstValue("X-Cache").orElseThrow());
         }
         assertThat(caches).containsOnlyOnce("MISS").containsOnly("MISS", "HIT");
-        ENGINE.verify(1, postRequestedFor(urlEqualTo("/v1/audio/speech")));
+        replicas.engine.verify(1, postRequestedFor(urlEqualTo("/v1/audio/speech")));
     }
 
     private static byte[] wav() {

@@ -6,15 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.wise.hub.support.HubInstance;
-import com.wise.hub.support.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,35 +29,23 @@ import org.junit.jupiter.api.Test;
  */
 class SingleFlightUnderLoadTest {
 
-    static final RedisServer REDIS = new RedisServer().start();
-    static final WireMockServer ENGINE = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .containerThreads(300));
-    static HubInstance hubA;
-    static HubInstance hubB;
+    static TwoReplicas replicas;
 
     @BeforeAll
     static void start() {
-        ENGINE.start();
-        ENGINE.stubFor(post(urlEqualTo("/translate")).willReturn(aResponse().withStatus(200).withFixedDelay(1000)
-                .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần thôi\"}")));
-        ENGINE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
-                .willReturn(aResponse().withStatus(200)));
-        Map<String, Object> properties = Map.of("hub.redis.url", REDIS.url(), "hub.redis.timeout", "3s",
-                "TRANSLATION_ENGINE_URL", ENGINE.baseUrl(), "hub.auth.mode", "off",
-                "hub.limits.translate.per-minute", "10000");
-        hubA = HubInstance.start(properties, Clock.systemUTC());
-        hubB = HubInstance.start(properties, Clock.systemUTC());
+        replicas = new TwoReplicas(300, "TRANSLATION_ENGINE_URL", engine -> {
+            engine.stubFor(post(urlEqualTo("/translate")).willReturn(aResponse().withStatus(200).withFixedDelay(1000)
+                    .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần thôi\"}")));
+            engine.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(200)));
+        }, Map.of("hub.redis.timeout", "3s", "hub.limits.translate.per-minute", "10000"));
     }
 
     @AfterAll
     static void stop() {
-        for (HubInstance hub : new HubInstance[] {hubA, hubB}) {
-            if (hub != null) {
-                hub.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
-        ENGINE.stop();
-        REDIS.stop();
     }
 
     @Test
@@ -72,7 +55,7 @@ class SingleFlightUnderLoadTest {
         String body = "{\"text\":\"exactly once\",\"source\":\"en\",\"target\":\"vi\"}";
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            int port = (i % 2 == 0 ? hubA : hubB).port();
+            int port = replicas.alternate(i).port();
             calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/translate"))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
@@ -85,6 +68,6 @@ class SingleFlightUnderLoadTest {
             caches.add(response.headers().firstValue("X-Cache").orElseThrow());
         }
         assertThat(caches).containsOnlyOnce("MISS").containsOnly("MISS", "HIT");
-        ENGINE.verify(1, postRequestedFor(urlEqualTo("/translate")));
+        replicas.engine.verify(1, postRequestedFor(urlEqualTo("/translate")));
     }
 }
