@@ -27,7 +27,7 @@ class EngineProbeRegistrar implements BeanDefinitionRegistryPostProcessor, Envir
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        EngineProperties engines = Binder.get(environment).bindOrCreate("hub.engines", EngineProperties.class);
+        EngineProperties engines = EngineProperties.bind(environment);
         for (EngineSettings engine : engines.engines()) {
             AbstractBeanDefinition probe = BeanDefinitionBuilder.genericBeanDefinition(EngineProbe.class)
                     .addConstructorArgValue(engine.id())

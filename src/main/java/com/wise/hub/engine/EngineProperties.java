@@ -6,62 +6,50 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import com.wise.hub.config.ConfigurationKeys;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The AI engines the hub calls ({@code hub.engines.*}): per capability, engines by id, each with
  * its URL, timeouts, in-flight cap and breaker settings. Anything an engine leaves unset comes from
- * {@code hub.engines.defaults}. Binding fails (and the hub does not start) with a message naming the
+ * {@code hub.engines.defaults}. Any name under {@code hub.engines} other than {@code defaults} is a
+ * capability ({@code stt}, {@code tts}, ..., or one the hub has never seen), so a capability's engines
+ * are configuration only. Binding fails (and the hub does not start) with a message naming the
  * property, and the environment variable when there is one, for a malformed URL, a timeout that is
  * not positive, an out-of-range number or an engine id used twice.
  *
- * @param defaults    values for every engine that does not set its own
- * @param stt         speech-to-text engines by id ({@code stt-1}, {@code stt-2})
- * @param tts         text-to-speech engines by id
- * @param translation translation engines by id
- * @param phonemes    phonemizer engines by id
- * @param visemes     viseme engines by id
- * @param llm         LLM engines by id
+ * @param defaults     values for every engine that does not set its own
+ * @param capabilities capability → engine id → engine, in declaration order
  */
-@Validated
-@ConfigurationProperties("hub.engines")
-public record EngineProperties(
-        @DefaultValue Defaults defaults,
-        Map<String, Engine> stt,
-        Map<String, Engine> tts,
-        Map<String, Engine> translation,
-        Map<String, Engine> phonemes,
-        Map<String, Engine> visemes,
-        Map<String, Engine> llm) {
+public record EngineProperties(Defaults defaults, Map<String, Map<String, Engine>> capabilities) {
 
     public EngineProperties {
-        stt = ordered(stt);
-        tts = ordered(tts);
-        translation = ordered(translation);
-        phonemes = ordered(phonemes);
-        visemes = ordered(visemes);
-        llm = ordered(llm);
-        resolve(defaults, byCapability(stt, tts, translation, phonemes, visemes, llm));
+        Map<String, Map<String, Engine>> copy = new LinkedHashMap<>();
+        capabilities.forEach((capability, engines) -> copy.put(capability, ordered(engines)));
+        capabilities = Collections.unmodifiableMap(copy);
+        resolve(defaults, capabilities);
+    }
+
+    /** Binds {@code hub.engines} from {@code environment}: the defaults, then every capability under it. */
+    public static EngineProperties bind(Environment environment) {
+        Binder binder = Binder.get(environment);
+        Defaults defaults = binder.bindOrCreate("hub.engines.defaults", Defaults.class);
+        Map<String, Map<String, Engine>> capabilities = new LinkedHashMap<>();
+        for (String capability : ConfigurationKeys.childrenOf(environment, "hub.engines")) {
+            if (!capability.equals("defaults")) {
+                capabilities.put(capability, binder.bind("hub.engines." + capability,
+                        Bindable.mapOf(String.class, Engine.class)).orElse(Map.of()));
+            }
+        }
+        return new EngineProperties(defaults, capabilities);
     }
 
     /** Every declared engine, resolved against the defaults, in declaration order per capability. */
     public List<EngineSettings> engines() {
-        return resolve(defaults, byCapability(stt, tts, translation, phonemes, visemes, llm));
-    }
-
-    private static Map<String, Map<String, Engine>> byCapability(Map<String, Engine> stt, Map<String, Engine> tts,
-            Map<String, Engine> translation, Map<String, Engine> phonemes, Map<String, Engine> visemes,
-            Map<String, Engine> llm) {
-        Map<String, Map<String, Engine>> all = new LinkedHashMap<>();
-        all.put("stt", stt);
-        all.put("tts", tts);
-        all.put("translation", translation);
-        all.put("phonemes", phonemes);
-        all.put("visemes", visemes);
-        all.put("llm", llm);
-        return all;
+        return resolve(defaults, capabilities);
     }
 
     private static List<EngineSettings> resolve(Defaults defaults, Map<String, Map<String, Engine>> byCapability) {

@@ -1,45 +1,44 @@
 package com.wise.hub.ratelimit;
 
 import com.wise.hub.auth.IdentityResolver;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import com.wise.hub.config.ConfigurationKeys;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 
 /**
  * Per-caller limits for each feature ({@code hub.limits.*}): a sliding one-minute window and a
- * daily quota, for every caller, and per plan for callers that have one. Both hold across all
- * replicas while Redis is up; see docs/operations.md.
+ * daily quota, for every caller, and per plan for callers that have one. Any name under
+ * {@code hub.limits} other than {@code timezone}, {@code default-plan} and {@code plans} is a
+ * feature ({@code stt}, {@code translate}, ..., or one the hub has never seen), so a new
+ * capability's limits are configuration only. Both hold across all replicas while Redis is up; see
+ * docs/operations.md.
  *
  * @param timezone    the zone whose midnight resets the daily quotas; default {@code Asia/Ho_Chi_Minh}
  * @param defaultPlan the plan of a caller whose identity names none, or one not in {@code plans}; unset =
- *                    the feature limits below
- * @param plans       plan name → feature → limits that differ from the feature limits below (either value may
- *                    be left out, and then the feature's applies)
+ *                    the feature limits
+ * @param features    feature → its limits for every caller
+ * @param plans       plan name → feature → limits that differ from the feature's (either value may be left
+ *                    out, and then the feature's applies)
  */
-@Validated
-@ConfigurationProperties("hub.limits")
-public record LimitProperties(
-        @DefaultValue("Asia/Ho_Chi_Minh") @NotNull ZoneId timezone,
-        String defaultPlan,
-        @DefaultValue @Valid FeatureLimit stt,
-        @DefaultValue @Valid FeatureLimit tts,
-        @DefaultValue @Valid FeatureLimit translate,
-        @DefaultValue @Valid FeatureLimit phonemes,
-        @DefaultValue @Valid FeatureLimit visemes,
-        @DefaultValue @Valid FeatureLimit pronunciation,
-        @DefaultValue @Valid FeatureLimit chat,
+public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, FeatureLimit> features,
         Map<String, Map<String, PlanLimit>> plans) {
 
-    /** The features a limit can be set for, as routes name them in {@code hubFeature}. */
-    public static final List<String> FEATURES = List.of("stt", "tts", "translate", "phonemes", "visemes",
-            "pronunciation", "chat");
+    /** The names under {@code hub.limits} that are not features, without dashes (HUB_LIMITS_DEFAULTPLAN has none). */
+    static final Set<String> RESERVED = Set.of("timezone", "defaultplan", "plans");
 
     public LimitProperties {
+        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
         plans = plans == null ? Map.of() : Map.copyOf(plans);
         for (Map.Entry<String, Map<String, PlanLimit>> plan : plans.entrySet()) {
             if (!IdentityResolver.PLAN_NAME.matcher(plan.getKey()).matches()) {
@@ -47,9 +46,9 @@ public record LimitProperties(
                         + ": a plan name is 1 to 32 lower-case letters, digits, '-' or '_'");
             }
             for (String feature : plan.getValue().keySet()) {
-                if (!FEATURES.contains(feature)) {
+                if (!features.containsKey(feature)) {
                     throw new IllegalArgumentException("hub.limits.plans." + plan.getKey() + "." + feature
-                            + " is not a feature; use one of " + FEATURES);
+                            + " is not a feature; features: " + features.keySet());
                 }
             }
         }
@@ -62,14 +61,39 @@ public record LimitProperties(
         }
     }
 
+    /** Binds {@code hub.limits} from {@code environment}, with the converters that read {@code unlimited}. */
+    public static LimitProperties bind(Environment environment) {
+        ApplicationConversionService conversion = new ApplicationConversionService();
+        conversion.addConverter(new AllowanceBinding.FromText());
+        conversion.addConverter(new AllowanceBinding.FromNumber());
+        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment), conversion);
+        return bind(binder, ConfigurationKeys.childrenOf(environment, "hub.limits"));
+    }
+
+    /** Binds {@code hub.limits} with {@code binder}; {@code names} are the names directly under it. */
+    static LimitProperties bind(Binder binder, Set<String> names) {
+        Map<String, FeatureLimit> features = new LinkedHashMap<>();
+        for (String name : names) {
+            if (!RESERVED.contains(name.replace("-", ""))) {
+                features.put(name, binder.bindOrCreate("hub.limits." + name, FeatureLimit.class));
+            }
+        }
+        Bindable<Map<String, Map<String, PlanLimit>>> plans = Bindable.of(ResolvableType.forClassWithGenerics(Map.class,
+                ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(Map.class, String.class,
+                        PlanLimit.class)));
+        return new LimitProperties(binder.bind("hub.limits.timezone", ZoneId.class).orElse(ZoneId.of("Asia/Ho_Chi_Minh")),
+                binder.bind("hub.limits.default-plan", String.class).orElse(null), features,
+                binder.bind("hub.limits.plans", plans).orElse(Map.of()));
+    }
+
     /**
      * @param perMinute requests one caller may make in any 60-second window; a positive count, or {@code 0} /
      *                  {@code unlimited} for no limit. Default 60. Memory per caller does not depend on it
      * @param perDay    requests one caller may make per day (midnight to midnight in {@code timezone}); a positive
      *                  count, or {@code 0} / {@code unlimited}. Default 1000
      */
-    public record FeatureLimit(@DefaultValue("60") @NotNull Allowance perMinute,
-            @DefaultValue("1000") @NotNull Allowance perDay) {
+    public record FeatureLimit(@DefaultValue("60") Allowance perMinute, @DefaultValue("1000") Allowance perDay) {
 
         public static FeatureLimit of(long perMinute, long perDay) {
             return new FeatureLimit(Allowance.of(perMinute), Allowance.of(perDay));
@@ -88,21 +112,16 @@ public record LimitProperties(
     /**
      * The limits of {@code feature} for every caller without a plan.
      *
-     * @throws IllegalArgumentException for a name other than those in {@link #FEATURES} (a route passing a
-     *                                  wrong name is a bug)
+     * @throws IllegalArgumentException for a feature without {@code hub.limits.<feature>} (a route naming a
+     *                                  feature nobody configured is a configuration error)
      */
     public FeatureLimit of(String feature) {
-        return switch (feature == null ? "" : feature) {
-            case "stt" -> stt;
-            case "tts" -> tts;
-            case "translate" -> translate;
-            case "phonemes" -> phonemes;
-            case "visemes" -> visemes;
-            case "pronunciation" -> pronunciation;
-            case "chat" -> chat;
-            default -> throw new IllegalArgumentException("No hub.limits feature named '" + feature
-                    + "'; use one of " + FEATURES);
-        };
+        FeatureLimit limit = features.get(feature);
+        if (limit == null) {
+            throw new IllegalArgumentException("No hub.limits feature named '" + feature
+                    + "'; set hub.limits." + feature + ".per-minute and .per-day (features: " + features.keySet() + ")");
+        }
+        return limit;
     }
 
     /**

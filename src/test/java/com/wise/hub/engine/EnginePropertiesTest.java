@@ -8,19 +8,13 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 
 /** hub.engines binding: defaults, per-engine overrides, "not configured", and start-up failures that name the key. */
 class EnginePropertiesTest {
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(EngineProperties.class)
-    static class Bind {
-    }
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(EngineConfiguration.class, EngineCatalog.class);
 
     @Test
     void enginesTakeTheDefaultsUnlessTheySetTheirOwn() {

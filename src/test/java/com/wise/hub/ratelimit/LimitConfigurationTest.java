@@ -23,7 +23,7 @@ class LimitConfigurationTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         Binder binder = binder(Map.of());
-        LimitProperties limits = binder.bindOrCreate("hub.limits", LimitProperties.class);
+        LimitProperties limits = limits(Map.of());
         assertThat(limits.timezone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
         AuthProperties auth = binder.bindOrCreate("hub.auth", AuthProperties.class);
         assertThat(auth.mode()).isEqualTo(AuthProperties.Mode.token);
@@ -37,7 +37,8 @@ class LimitConfigurationTest {
         Binder binder = binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "40", "HUB_LIMITS_STT_PERDAY", "800",
                 "HUB_LIMITS_TIMEZONE", "Asia/Tokyo", "HUB_AUTH_MODE", "off",
                 "HUB_AUTH_APIKEYS_LMS", HASH, "HUB_TRUSTEDPROXIES", "10.0.0.0/8,fd00::/8"));
-        LimitProperties limits = binder.bindOrCreate("hub.limits", LimitProperties.class);
+        LimitProperties limits = limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "40", "HUB_LIMITS_STT_PERDAY", "800",
+                "HUB_LIMITS_TIMEZONE", "Asia/Tokyo"));
         assertThat(limits.of("stt")).isEqualTo(LimitProperties.FeatureLimit.of(40, 800));
         assertThat(limits.timezone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
         AuthProperties auth = binder.bindOrCreate("hub.auth", AuthProperties.class);
@@ -49,8 +50,8 @@ class LimitConfigurationTest {
 
     @Test
     void limitsHaveNoCapAndZeroOrUnlimitedTurnsOneOff() {
-        LimitProperties limits = binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "1000000000", "HUB_LIMITS_STT_PERDAY", "unlimited",
-                "HUB_LIMITS_TTS_PERMINUTE", "0")).bindOrCreate("hub.limits", LimitProperties.class);
+        LimitProperties limits = limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "1000000000", "HUB_LIMITS_STT_PERDAY", "unlimited",
+                "HUB_LIMITS_TTS_PERMINUTE", "0"));
         assertThat(limits.of("stt").perMinute().value()).isEqualTo(1_000_000_000L);
         assertThat(limits.of("stt").perDay().unlimited()).isTrue();
         assertThat(limits.of("tts").perMinute().unlimited()).isTrue();
@@ -59,10 +60,10 @@ class LimitConfigurationTest {
 
     @Test
     void aPlanOverridesWhatItSetsAndTheDefaultPlanCoversCallersWithoutOne() {
-        LimitProperties limits = binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "20", "HUB_LIMITS_STT_PERDAY", "500",
+        LimitProperties limits = limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "20", "HUB_LIMITS_STT_PERDAY", "500",
                 "HUB_LIMITS_PLANS_PREMIUM_STT_PERDAY", "5000", "HUB_LIMITS_PLANS_FREE_STT_PERDAY", "50",
                 "HUB_LIMITS_PLANS_SCHOOL_STT_PERMINUTE", "unlimited", "HUB_LIMITS_PLANS_SCHOOL_STT_PERDAY", "unlimited",
-                "HUB_LIMITS_DEFAULTPLAN", "free")).bindOrCreate("hub.limits", LimitProperties.class);
+                "HUB_LIMITS_DEFAULTPLAN", "free", "HUB_LIMITS_TTS_PERMINUTE", "60"));
         assertThat(limits.of("stt", "premium")).isEqualTo(LimitProperties.FeatureLimit.of(20, 5000));
         assertThat(limits.of("stt", "school").unlimited()).isTrue();
         assertThat(limits.of("stt", null)).isEqualTo(LimitProperties.FeatureLimit.of(20, 50));
@@ -75,14 +76,10 @@ class LimitConfigurationTest {
 
     @Test
     void invalidValuesStopStartUpWithTheKeyNamed() {
-        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "-1")).bindOrCreate("hub.limits",
-                LimitProperties.class)).hasStackTraceContaining("a limit is a positive count, 0 or unlimited");
-        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "lots")).bindOrCreate("hub.limits",
-                LimitProperties.class)).hasStackTraceContaining("hub.limits.stt.per-minute");
-        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_PLANS_GOLD_KARAOKE_PERDAY", "5")).bindOrCreate("hub.limits",
-                LimitProperties.class)).hasStackTraceContaining("hub.limits.plans.gold.karaoke is not a feature");
-        assertThatThrownBy(() -> binder(Map.of("HUB_LIMITS_DEFAULTPLAN", "gold")).bindOrCreate("hub.limits",
-                LimitProperties.class)).hasStackTraceContaining("hub.limits.plans does not define it");
+        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "-1"))).hasStackTraceContaining("a limit is a positive count, 0 or unlimited");
+        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "lots"))).hasStackTraceContaining("hub.limits.stt.per-minute");
+        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_PLANS_GOLD_KARAOKE_PERDAY", "5"))).hasStackTraceContaining("hub.limits.plans.gold.karaoke is not a feature");
+        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_DEFAULTPLAN", "gold"))).hasStackTraceContaining("hub.limits.plans does not define it");
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
                 Duration.ofSeconds(2), Map.of("lms", "svc-key-123"), Duration.ofMinutes(1), 30, Map.of()))
                 .hasMessageContaining("hub.auth.api-keys.lms");
@@ -96,18 +93,22 @@ class LimitConfigurationTest {
     }
 
     private static LimitProperties limits() {
-        return binder(Map.of()).bindOrCreate("hub.limits", LimitProperties.class);
+        return limits(Map.of());
     }
 
-    private static Binder binder(Map<String, Object> environment) {
+    /** As the hub binds hub.limits, from these environment variables only. */
+    private static LimitProperties limits(Map<String, Object> variables) {
+        return LimitProperties.bind(environment(variables));
+    }
+
+    private static Binder binder(Map<String, Object> variables) {
+        return Binder.get(environment(variables));
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> variables) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        // As the application binds: with the converters that read "unlimited" (AllowanceBinding).
-        org.springframework.boot.convert.ApplicationConversionService conversion =
-                new org.springframework.boot.convert.ApplicationConversionService();
-        conversion.addConverter(new AllowanceBinding.FromText());
-        conversion.addConverter(new AllowanceBinding.FromNumber());
-        return new Binder(ConfigurationPropertySources.get(env), null, conversion);
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        return env;
     }
 }

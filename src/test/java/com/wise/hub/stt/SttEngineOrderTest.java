@@ -55,7 +55,7 @@ class SttEngineOrderTest {
                 Duration.ofSeconds(30), 64, Duration.ofSeconds(60), "/health",
                 new BreakerSettings(50, 10, 20, Duration.ofSeconds(30), 2));
         EngineProperties.Engine blank = new EngineProperties.Engine("", null, null, null, null, null, null);
-        return new EngineCatalog(new EngineProperties(defaults, Map.of("stt-1", blank, "stt-2", blank),
-                Map.of("tts-vi", blank), null, null, null, null));
+        return new EngineCatalog(new EngineProperties(defaults, java.util.Map.of("stt", Map.of("stt-1", blank, "stt-2",
+                blank), "tts", Map.of("tts-vi", blank))));
     }
 }

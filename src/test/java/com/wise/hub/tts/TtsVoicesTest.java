@@ -3,7 +3,7 @@ package com.wise.hub.tts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wise.hub.engine.EngineCatalog;
-import com.wise.hub.engine.EngineProperties;
+import com.wise.hub.engine.EngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Import;
 class TtsVoicesTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({EngineProperties.class, TtsProperties.class})
-    @Import({EngineCatalog.class, TtsVoices.class})
+    @EnableConfigurationProperties(TtsProperties.class)
+    @Import({EngineConfiguration.class, EngineCatalog.class, TtsVoices.class})
     static class Bind {
     }
 
