@@ -1,7 +1,6 @@
 package com.wise.hub.routes;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,7 +50,8 @@ class RouteFileReloading extends RouteWatcherReloadStrategy {
         }
         Resource resource = resources.iterator().next();
         URI uri = resource.getURI().normalize();
-        String file = Path.of(uri.getPath()).getFileName().toString();
+        String location = uri.getPath() != null ? uri.getPath() : resource.getLocation();
+        String file = location.substring(location.lastIndexOf('/') + 1);
         Model model = getCamelContext().getCamelContextExtension().getContextPlugin(Model.class);
         List<RouteDefinition> previous = definitionsOf(model, uri);
         try {
