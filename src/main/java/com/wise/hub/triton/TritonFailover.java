@@ -88,13 +88,23 @@ public class TritonFailover {
         if (answer == null) {
             throw ProblemException.serviceUnavailable("triton-unavailable", "Inference server unavailable",
                     "No Triton target could score the recording (" + String.join(", ", attempts)
-                            + "); try again shortly.", properties.breaker().waitInOpenState().dividedBy(10))
+                            + "); try again shortly.", retryAfter(attempts))
                     .header("X-Engine-Attempts", String.join(",", attempts))
                     .extension("attempts", attempts.stream().map(TritonFailover::asObject).toList());
         }
         exchange.getMessage().setBody(answer);
         exchange.getMessage().setHeader("X-Engine", exchange.getProperty(TARGET, String.class));
         exchange.getMessage().setHeader("X-Engine-Attempts", String.join(",", attempts));
+    }
+
+    /**
+     * When to try again: when every target was skipped because its breaker is open, after the breaker's
+     * open wait ({@code hub.triton.breaker.wait-in-open-state}), the earliest a trial call is let through;
+     * when targets were tried and failed, in a second, as for HTTP engines that were busy.
+     */
+    private java.time.Duration retryAfter(List<String> attempts) {
+        boolean allOpen = !attempts.isEmpty() && attempts.stream().allMatch(a -> a.endsWith(":circuit-open"));
+        return allOpen ? properties.breaker().waitInOpenState() : java.time.Duration.ofSeconds(1);
     }
 
     /** {@code triton-1:timeout} as {@code {"engine":"triton-1","outcome":"timeout"}}, as the STT problems list attempts. */

@@ -275,6 +275,23 @@ class PronunciationRoutesTest extends HubHttpTest {
     }
 
     @Test
+    void whenEveryBreakerIsOpenRetryAfterIsTheBreakersOpenWait() throws Exception {
+        List<CircuitBreaker> breakers = List.of(beans.getBean("tritonBreaker-triton-1", CircuitBreaker.class),
+                beans.getBean("tritonBreaker-triton-2", CircuitBreaker.class));
+        breakers.forEach(CircuitBreaker::transitionToOpenState);
+        try {
+            HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
+
+            assertProblem(response, 503, "triton-unavailable");
+            assertThat(response.headers().firstValue("X-Engine-Attempts")).hasValue("triton-1:circuit-open,triton-2:circuit-open");
+            assertThat(response.headers().firstValue("Retry-After")).hasValue(Long.toString(
+                    beans.getBean(com.wise.hub.triton.TritonProperties.class).breaker().waitInOpenState().toSeconds()));
+        } finally {
+            breakers.forEach(CircuitBreaker::transitionToClosedState);
+        }
+    }
+
+    @Test
     void eachTargetHasItsRouteFromTheStartWithTheSharedErrorPolicy() {
         ModelCamelContext model = (ModelCamelContext) camelContext;
         for (String routeId : List.of("pronunciation-triton-triton-1", "pronunciation-triton-triton-2")) {
@@ -293,7 +310,7 @@ class PronunciationRoutesTest extends HubHttpTest {
         HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
 
         assertProblem(response, 503, "triton-unavailable");
-        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.headers().firstValue("Retry-After")).as("targets tried just now").hasValue("1");
         JsonNode attempts = JSON.readTree(response.body()).get("attempts");
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(0).get("engine").asText()).isEqualTo("triton-1");
