@@ -1,9 +1,8 @@
 package com.wise.hub.health;
 
-import com.wise.hub.routes.RouteFileFailures;
-
 import com.wise.hub.config.Redaction;
 import com.wise.hub.redis.RedisWarmup;
+import com.wise.hub.routes.RouteFileFailures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -23,20 +22,18 @@ public class HealthReport {
     private final CamelContext camel;
     private final DependencyProber prober;
     private final ApplicationAvailability availability;
-
     private final HealthProperties properties;
-
     private final RedisWarmup warmup;
     private final RouteFileFailures routeFiles;
 
     HealthReport(CamelContext camel, DependencyProber prober, ApplicationAvailability availability,
             HealthProperties properties, RedisWarmup warmup, RouteFileFailures routeFiles) {
-        this.routeFiles = routeFiles;
-        this.properties = properties;
-        this.warmup = warmup;
         this.camel = camel;
         this.prober = prober;
         this.availability = availability;
+        this.properties = properties;
+        this.warmup = warmup;
+        this.routeFiles = routeFiles;
     }
 
     /** {@code {"status":"UP"}}: the process runs and its routes answer. */
@@ -72,14 +69,15 @@ public class HealthReport {
             }
         }
         // A route file that did not reload: its previous routes serve, so the hub is degraded, not down.
-        routeFiles.current().forEach((file, failure) -> {
+        Map<String, RouteFileFailures.Failure> failedFiles = routeFiles.current();
+        failedFiles.forEach((file, failure) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("status", "DOWN");
             entry.put("detail", "did not reload, its previous routes keep serving: " + Redaction.addresses(failure.reason()));
             entry.put("checkedAt", failure.at().toString());
             dependencies.put("routes/" + file, entry);
         });
-        degraded |= !routeFiles.current().isEmpty();
+        degraded |= !failedFiles.isEmpty();
         boolean starting = !down && !warmup.finished();
         String status = down ? "DOWN" : starting ? "STARTING" : degraded ? "DEGRADED" : "UP";
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");

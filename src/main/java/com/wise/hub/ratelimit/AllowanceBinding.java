@@ -1,28 +1,24 @@
 package com.wise.hub.ratelimit;
 
-import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.converter.Converter;
 
 /**
- * Lets {@code hub.limits.*} values be written as a number (YAML gives an Integer), or as text from
- * an environment variable: a count, {@code 0} or {@code unlimited}. Classes, not lambdas: Spring
- * reads a converter's source and target types from its generic signature.
+ * How {@code hub.limits.*} values become {@link Allowance}s: a number (YAML gives an Integer), or
+ * text from an environment variable: a count, {@code 0} or {@code unlimited}. Classes, not
+ * lambdas: Spring reads a converter's source and target types from its generic signature.
  */
-@Configuration(proxyBeanMethods = false)
-class AllowanceBinding {
+final class AllowanceBinding {
 
-    @Bean
-    @ConfigurationPropertiesBinding
-    static FromText allowanceFromText() {
-        return new FromText();
+    private AllowanceBinding() {
     }
 
-    @Bean
-    @ConfigurationPropertiesBinding
-    static FromNumber allowanceFromNumber() {
-        return new FromNumber();
+    /** Boot's conversions plus the two that read an allowance; what {@link LimitProperties#bind} binds with. */
+    static ApplicationConversionService conversionService() {
+        ApplicationConversionService conversion = new ApplicationConversionService();
+        conversion.addConverter(new FromText());
+        conversion.addConverter(new FromNumber());
+        return conversion;
     }
 
     static final class FromText implements Converter<String, Allowance> {

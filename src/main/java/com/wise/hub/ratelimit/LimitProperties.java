@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
@@ -63,11 +62,8 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
 
     /** Binds {@code hub.limits} from {@code environment}, with the converters that read {@code unlimited}. */
     public static LimitProperties bind(Environment environment) {
-        ApplicationConversionService conversion = new ApplicationConversionService();
-        conversion.addConverter(new AllowanceBinding.FromText());
-        conversion.addConverter(new AllowanceBinding.FromNumber());
         Binder binder = new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment), conversion);
+                new PropertySourcesPlaceholdersResolver(environment), AllowanceBinding.conversionService());
         return bind(binder, ConfigurationKeys.childrenOf(environment, "hub.limits"));
     }
 
