@@ -42,8 +42,8 @@ redis() { # port
 hub() { # port heap extra-args... ; limits per caller: $LIMIT a minute (default 10,000; counted in Redis like any limit)
   local p=$1 heap=$2; shift 2
   local limits=() f
-  for f in stt tts translate; do
-    limits+=(--hub.limits.$f.per-minute="${LIMIT:-10000}" --hub.limits.$f.per-day=1000000000)
+  for f in stt tts translation; do
+    limits+=(--hub.capabilities.$f.limits.per-minute="${LIMIT:-10000}" --hub.capabilities.$f.limits.per-day=1000000000)
   done
   # Callers are named by X-Forwarded-For from the loopback load generator (CALLERS), as students would be.
   # shellcheck disable=SC2086
@@ -130,7 +130,7 @@ scenario_overhead() {
   log "scenario 1: overhead"
   local e h n; e=$(port); h=$(port); n=$(port)
   fake_engine "$e" 0 1024
-  hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
+  hub "$h" 512m --hub.engines.translate-1.url="http://127.0.0.1:$e"
   mkdir -p "$WORK/nginx/tmp"
   sed "s/__PORT__/$n/; s/__ENGINE__/$e/" bench/nginx.conf >"$WORK/nginx/nginx.conf"
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
@@ -162,8 +162,8 @@ scenario_slow() {
   log "scenario 2: slow engines"
   local e h pid; e=$(port); h=$(port)
   fake_engine "$e" 1000 1024
-  hub "$h" 512m --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" \
-    --hub.engines.translation.translate-1.max-in-flight=2000
+  hub "$h" 512m --hub.engines.translate-1.url="http://127.0.0.1:$e" \
+    --hub.engines.translate-1.max-in-flight=2000
   pid=$HUB_PID
   CALLERS=500 wrk_post "http://127.0.0.1:$h/v1/translate" 200 5 "$WORK/translate.json" "Cache-Control: no-store" >/dev/null
   local out; out=$(CALLERS=500 wrk_post "http://127.0.0.1:$h/v1/translate" 1000 30 "$WORK/translate.json" "Cache-Control: no-store")
@@ -186,8 +186,8 @@ scenario_uploads() {
   local e1 e2 h pid; e1=$(port); e2=$(port); h=$(port)
   fake_engine "$e1" 0 256 500
   fake_engine "$e2" 200 256
-  hub "$h" 256m --hub.engines.stt.stt-1.url="http://127.0.0.1:$e1" --hub.engines.stt.stt-2.url="http://127.0.0.1:$e2" \
-    --hub.engines.stt.stt-2.max-in-flight=100
+  hub "$h" 256m --hub.engines.stt-1.url="http://127.0.0.1:$e1" --hub.engines.stt-2.url="http://127.0.0.1:$e2" \
+    --hub.engines.stt-2.max-in-flight=100
   pid=$HUB_PID
   wav_upload "$WORK/upload.bin" 312   # 16 kHz mono 16-bit: 312 s is just under 10 MB
   "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
@@ -211,8 +211,8 @@ scenario_flight() {
   local e r h1 h2; e=$(port); r=$(port); h1=$(port); h2=$(port)
   fake_engine "$e" 300 1024
   redis "$r"
-  hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" 
-  hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
+  hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translate-1.url="http://127.0.0.1:$e" 
+  hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translate-1.url="http://127.0.0.1:$e"
   # Warm both JVMs and their Redis pools first: a cold JVM's first burst can exceed the 100 ms Redis
   # timeout, and the hub then (by design) serves without the cache, calling the engine itself.
   local i
@@ -237,7 +237,7 @@ scenario_cache() {
   fake_engine "$e" 0 4096
   redis "$r"
   # 500 callers (X-Forwarded-For from the trusted loopback proxy), as many students would be
-  hub "$h" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.tts.tts-1.url="http://127.0.0.1:$e"
+  hub "$h" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.tts-1.url="http://127.0.0.1:$e"
   echo '{"model":"tts-1","input":"Please open the window.","voice":"alloy","response_format":"wav"}' >"$WORK/tts.json"
   curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$WORK/tts.json" "http://127.0.0.1:$h/v1/audio/speech"
   local cached; cached=$(curl -s -o /dev/null -D - -H 'Content-Type: application/json' --data @"$WORK/tts.json" \
@@ -261,8 +261,8 @@ scenario_limits() {
   local e r h1 h2; e=$(port); r=$(port); h1=$(port); h2=$(port)
   fake_engine "$e" 0 1024
   redis "$r"
-  LIMIT=100 hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
-  LIMIT=100 hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translation.translate-1.url="http://127.0.0.1:$e"
+  LIMIT=100 hub "$h1" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translate-1.url="http://127.0.0.1:$e"
+  LIMIT=100 hub "$h2" 512m --hub.redis.url="redis://127.0.0.1:$r" --hub.engines.translate-1.url="http://127.0.0.1:$e"
   # Warm both JVMs first (other callers: X-Forwarded-For), as scenario 6 does.
   local i
   for i in 1 2 3; do
@@ -305,7 +305,7 @@ scenario_abuse() {
   fake_engine "$e" 20 1024
   redis "$r"
   hub "$h" 256m --hub.redis.url="redis://127.0.0.1:$r" --hub.temp-dir="$tmp" \
-    --hub.engines.translation.translate-1.url="http://127.0.0.1:$e" --hub.engines.stt.stt-1.url="http://127.0.0.1:$e"
+    --hub.engines.translate-1.url="http://127.0.0.1:$e" --hub.engines.stt-1.url="http://127.0.0.1:$e"
   pid=$HUB_PID
   wav_upload "$WORK/small-upload.bin" 2
   local stt_load=("$JAVA" bench/ConstantRateLoad.java --url "http://127.0.0.1:$h/v1/audio/transcriptions" --method POST

@@ -3,6 +3,7 @@ package com.wise.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.wise.hub.support.HubInstance;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -202,6 +203,7 @@ class HubLifecycleTest {
     private static ConfigurableApplicationContext start(String... args) {
         String[] all = Stream.concat(Stream.of("--server.port=0", "--camel.main.jmx-enabled=false"),
                 Stream.of(args)).toArray(String[]::new);
+        HubInstance.startCamelAsADeploymentDoes();
         return new SpringApplicationBuilder(HubApplication.class).run(all);
     }
 

@@ -1,5 +1,6 @@
 package com.wise.hub.auth;
 
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import com.wise.hub.web.ClientHeaders;
@@ -17,18 +18,11 @@ import org.springframework.stereotype.Component;
  * {@code X-API-Key}), or with {@code hub.auth.mode=off} {@code ip:<client address>}. Credentials are
  * read from the HTTP request's headers only (never a query parameter or form field); failed ones
  * count against the client address ({@link FailedAuthLimiter}). Called by the {@code admit} route;
- * the result is the exchange property {@value #IDENTITY}.
+ * the result is the exchange property {@value RequestContext#IDENTITY}.
  */
 @Component("identityResolver")
 public class IdentityResolver {
 
-    /** Exchange property holding the caller's identity, e.g. {@code user:42}. */
-    public static final String IDENTITY = "hubIdentity";
-    /**
-     * Exchange property holding the caller's plan, which chooses their limits: the identity backend's
-     * {@code plan}, or an API key's {@code hub.auth.key-plans.<name>}; absent when there is none.
-     */
-    public static final String PLAN = "hubPlan";
     /** What a plan may be called (in configuration and from the identity backend). */
     public static final Pattern PLAN_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     static final String API_KEY_HEADER = "X-API-Key";
@@ -51,7 +45,7 @@ public class IdentityResolver {
     }
 
     /**
-     * Sets {@value #IDENTITY} on the exchange.
+     * Sets {@value RequestContext#IDENTITY} on the exchange.
      *
      * @throws ProblemException 401 when credentials are missing or rejected; 429 when the client address
      *                          sent too many failed credentials; 503 when a token cannot be verified because
@@ -59,9 +53,9 @@ public class IdentityResolver {
      */
     public void resolve(Exchange exchange) {
         VerifiedUser caller = callerOf(exchange);
-        exchange.setProperty(IDENTITY, caller.id());
+        exchange.setProperty(RequestContext.IDENTITY, caller.id());
         if (caller.plan() != null) {
-            exchange.setProperty(PLAN, caller.plan());
+            exchange.setProperty(RequestContext.PLAN, caller.plan());
         }
     }
 

@@ -2,7 +2,6 @@ package com.wise.hub.cache;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,8 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param flightWait   longest time a request waits for another request's identical engine call
  *                     before calling the engine itself; keep it above {@code flight-lease} so a
  *                     waiter can take over from a dead holder. Default 70 s
- * @param ttl          how long an answer stays cached, per kind ({@code translate}, {@code phonemes},
- *                     {@code tts}, {@code visemes}); a route using a kind without a TTL fails
+ * <p>How long a capability's answers are kept is its {@code hub.capabilities.<name>.cache-ttl}.
  */
 @Validated
 @ConfigurationProperties("hub.cache")
@@ -28,8 +26,7 @@ public record CacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5MB") @NotNull DataSize maxEntrySize,
         @DefaultValue("65s") @NotNull Duration flightLease,
-        @DefaultValue("70s") @NotNull Duration flightWait,
-        Map<String, Duration> ttl) {
+        @DefaultValue("70s") @NotNull Duration flightWait) {
 
     public CacheProperties {
         if (maxEntrySize.toBytes() <= 0) {
@@ -37,21 +34,6 @@ public record CacheProperties(
         }
         requirePositive("hub.cache.flight-lease", flightLease);
         requirePositive("hub.cache.flight-wait", flightWait);
-        ttl = ttl == null ? Map.of() : Map.copyOf(ttl);
-        ttl.forEach((kind, value) -> requirePositive("hub.cache.ttl." + kind, value));
-    }
-
-    /**
-     * The TTL of one kind of answer.
-     *
-     * @throws IllegalStateException when {@code hub.cache.ttl.<kind>} is not configured
-     */
-    public Duration ttlFor(String kind) {
-        Duration value = ttl.get(kind);
-        if (value == null) {
-            throw new IllegalStateException("Cache kind '" + kind + "' has no TTL: set hub.cache.ttl." + kind);
-        }
-        return value;
     }
 
     private static void requirePositive(String name, Duration value) {

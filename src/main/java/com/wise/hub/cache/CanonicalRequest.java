@@ -1,5 +1,6 @@
 package com.wise.hub.cache;
 
+import com.wise.hub.request.RequestContext;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +25,6 @@ import org.apache.camel.Exchange;
  */
 public final class CanonicalRequest {
 
-    /** Exchange property: the kind of request ({@code tts}, {@code translate}, ...), also its cache kind. */
-    public static final String KIND = "hubRequestKind";
-    /** Exchange property: the hex SHA-256 of the canonical request. */
-    public static final String HASH = "hubRequestHash";
-
     private static final ObjectMapper CANONICAL_JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
@@ -37,14 +33,13 @@ public final class CanonicalRequest {
     }
 
     /**
-     * Sets {@link #KIND} and {@link #HASH} on the exchange for this request.
+     * Names the request for the cache and idempotency: sets {@link RequestContext#REQUEST_HASH}. Called by
+     * the capability's request bean once the request is checked; the capability itself is the kind.
      *
-     * @param kind   lower-case kind, e.g. {@code translate}
      * @param fields the fields that change the answer (never the engine, never a credential)
      */
-    public static void describe(Exchange exchange, String kind, Map<String, ?> fields) {
-        exchange.setProperty(KIND, kind);
-        exchange.setProperty(HASH, sha256(fields));
+    public static void describe(Exchange exchange, Map<String, ?> fields) {
+        exchange.setProperty(RequestContext.REQUEST_HASH, sha256(fields));
     }
 
     /** The hex SHA-256 of the canonical JSON form of {@code fields}. */

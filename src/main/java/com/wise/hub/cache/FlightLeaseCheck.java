@@ -1,12 +1,7 @@
 package com.wise.hub.cache;
 
-import com.wise.hub.phonemes.PhonemesProperties;
-import com.wise.hub.translation.TranslationProperties;
-import com.wise.hub.tts.TtsProperties;
-import com.wise.hub.visemes.VisemesProperties;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.wise.hub.capability.Capabilities;
+import com.wise.hub.capability.Capability;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,20 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class FlightLeaseCheck {
 
-    FlightLeaseCheck(CacheProperties cache, TtsProperties tts, TranslationProperties translation,
-            PhonemesProperties phonemes, VisemesProperties visemes) {
-        Map<String, Duration> deadlines = new LinkedHashMap<>();
-        deadlines.put("hub.tts.deadline", tts.deadline());
-        deadlines.put("hub.translation.deadline", translation.deadline());
-        deadlines.put("hub.phonemes.deadline", phonemes.deadline());
-        deadlines.put("hub.visemes.deadline", visemes.deadline());
-        deadlines.forEach((name, deadline) -> {
-            if (cache.flightLease().compareTo(deadline) <= 0) {
+    FlightLeaseCheck(CacheProperties cache, Capabilities capabilities) {
+        for (Capability capability : capabilities.all().values()) {
+            if (capability.cached() && cache.flightLease().compareTo(capability.deadline()) <= 0) {
                 throw new IllegalArgumentException("hub.cache.flight-lease (" + cache.flightLease() + ") must be longer "
-                        + "than " + name + " (" + deadline + "), or a waiter could call the engine while the first "
-                        + "call still runs");
+                        + "than hub.capabilities." + capability.name() + ".deadline (" + capability.deadline()
+                        + "), or a waiter could call the engine while the first call still runs");
             }
-        });
+        }
         if (cache.flightWait().compareTo(cache.flightLease()) <= 0) {
             throw new IllegalArgumentException("hub.cache.flight-wait (" + cache.flightWait() + ") must be longer than "
                     + "hub.cache.flight-lease (" + cache.flightLease() + "), so a waiter can take over from a holder "

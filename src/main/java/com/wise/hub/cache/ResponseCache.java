@@ -1,5 +1,8 @@
 package com.wise.hub.cache;
 
+import com.wise.hub.request.RequestContext;
+import com.wise.hub.capability.Capabilities;
+import com.wise.hub.capability.Capability;
 import com.wise.hub.redis.HubRedis;
 import com.wise.hub.web.ClientHeaders;
 import java.time.Duration;
@@ -15,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cache-aside for engine answers in Redis: the lookup and store steps of the pipeline template
- * {@code capability-answer} (routes/shared/pipeline.yaml). The request is named by the exchange properties
- * {@link CanonicalRequest#KIND} and {@link CanonicalRequest#HASH}. Every answer carries
+ * {@code capability-answer} (routes/shared/pipeline.yaml), for a capability that declares a
+ * {@code cache-ttl}. The request is named by its capability ({@link RequestContext#CAPABILITY}, the cache
+ * kind) and {@link RequestContext#REQUEST_HASH}. Every answer of a cached capability carries
  * {@code X-Cache}: HIT (from Redis), MISS (from the engine, stored when it is a 2xx of at most
  * {@code hub.cache.max-entry-size}) or BYPASS (no Redis, Redis failing, caching disabled, or
  * {@code Cache-Control: no-store}). Redis failures never fail the request: they are counted in
@@ -27,8 +31,6 @@ public class ResponseCache {
 
     /** Response header saying where the answer came from. */
     public static final String HEADER = "X-Cache";
-    /** Exchange property, true when {@link #lookup} answered from the cache. */
-    public static final String HIT = "hubCacheHit";
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     private static final String PENDING = "hubCachePending";
@@ -39,29 +41,39 @@ public class ResponseCache {
     private final SingleFlight singleFlight;
     private final CacheOutcomes outcomes;
 
-    ResponseCache(CacheProperties properties, HubRedis redis, SingleFlight singleFlight, CacheOutcomes outcomes) {
+    private final Capabilities capabilities;
+
+    ResponseCache(CacheProperties properties, Capabilities capabilities, HubRedis redis, SingleFlight singleFlight,
+            CacheOutcomes outcomes) {
         this.properties = properties;
+        this.capabilities = capabilities;
         this.redis = redis;
         this.singleFlight = singleFlight;
         this.outcomes = outcomes;
     }
 
     /**
-     * Answers from the cache (HIT: the message becomes the stored response, {@link #HIT} is true)
+     * Answers from the cache (HIT: the message becomes the stored response, {@link RequestContext#CACHE_HIT} is true)
      * or prepares {@link #store} (MISS). An identical miss already being answered, here or on
      * another replica, is waited for (bounded by {@code hub.cache.flight-wait}) and then read.
      *
-     * @throws IllegalStateException when the route did not name the request or its kind has no TTL
+     * A capability without a {@code cache-ttl} is never looked up: the engine is always asked.
+     *
+     * @throws IllegalStateException when the request bean did not name the request (CanonicalRequest.describe)
      */
     public void lookup(Exchange exchange) {
-        String kind = exchange.getProperty(CanonicalRequest.KIND, String.class);
-        String hash = exchange.getProperty(CanonicalRequest.HASH, String.class);
-        if (kind == null || hash == null) {
-            throw new IllegalStateException("the cache lookup needs the exchange properties "
-                    + CanonicalRequest.KIND + " and " + CanonicalRequest.HASH + " (see CanonicalRequest.describe)");
+        exchange.setProperty(RequestContext.CACHE_HIT, false);
+        Capability capability = capabilities.get(exchange.getProperty(RequestContext.CAPABILITY, String.class));
+        if (!capability.cached()) {
+            return;
         }
-        Pending pending = new Pending(CacheKeys.of(kind, hash), properties.ttlFor(kind));
-        exchange.setProperty(HIT, false);
+        String kind = capability.name();
+        String hash = exchange.getProperty(RequestContext.REQUEST_HASH, String.class);
+        if (hash == null) {
+            throw new IllegalStateException("the cache lookup needs the exchange property "
+                    + RequestContext.REQUEST_HASH + " (see CanonicalRequest.describe)");
+        }
+        Pending pending = new Pending(CacheKeys.of(kind, hash), capability.cacheTtl().orElseThrow());
         CacheControl control = CacheControl.of(ClientHeaders.first(exchange, CacheControl.HEADER).orElse(null));
         // A request directive; left on the message, Camel would echo it as a response header.
         exchange.getMessage().removeHeader(CacheControl.HEADER);
@@ -100,7 +112,7 @@ public class ResponseCache {
 
     /**
      * Stores the answer prepared by a MISS when it is a 2xx of at most {@code hub.cache.max-entry-size}
-     * for {@code hub.cache.ttl.<kind>}, then lets the flight's waiters read it. Does nothing after a
+     * for the capability's {@code cache-ttl}, then lets the flight's waiters read it. Does nothing after a
      * HIT or BYPASS. The body becomes bytes (it is sent to the client as well).
      */
     public void store(Exchange exchange) {
@@ -148,7 +160,7 @@ public class ResponseCache {
             return false;
         }
         response.applyTo(exchange.getMessage());
-        exchange.setProperty(HIT, true);
+        exchange.setProperty(RequestContext.CACHE_HIT, true);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package com.wise.hub.engine;
 
+import com.wise.hub.request.RequestContext;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks an engine's 2xx answer inside its circuit breaker (routes/shared/engine-call.yaml), against
- * what the capability route said it expects in {@value #EXPECTED}: {@code audio} (not empty, not text
+ * what the capability route said it expects in {@value RequestContext#ENGINE_ANSWER}: {@code audio} (not empty, not text
  * or JSON, audio by its type or its first bytes), {@code json} (one well-formed JSON object) or
  * {@code text}. An answer that fails is the engine's fault: the breaker counts it, the next engine is
  * tried, and nothing is cached or kept for replay (TTS answers used to be cached for 7 days unchecked).
@@ -23,22 +24,20 @@ import org.springframework.stereotype.Component;
 @Component("engineAnswerCheck")
 public class EngineAnswerCheck {
 
-    /** Exchange property: {@code audio}, {@code json} or {@code text}; absent = any 2xx is accepted. */
-    public static final String EXPECTED = "hubEngineAnswer";
 
     private static final JsonFactory JSON = new JsonFactory();
 
     /**
-     * @throws EngineAnswerRejected when a 2xx answer is not what {@value #EXPECTED} names
+     * @throws EngineAnswerRejected when a 2xx answer is not what {@value RequestContext#ENGINE_ANSWER} names
      */
     public void check(Exchange exchange) throws IOException {
         Message answer = exchange.getMessage();
         int status = answer.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        String expected = exchange.getProperty(EXPECTED, String.class);
+        String expected = exchange.getProperty(RequestContext.ENGINE_ANSWER, String.class);
         if (status < 200 || status > 299 || expected == null) {
             return;
         }
-        String engine = exchange.getProperty(EngineFailover.ENGINE, "the engine", String.class);
+        String engine = exchange.getProperty(RequestContext.ENGINE, "the engine", String.class);
         String type = answer.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
         Object body = answer.getBody();
         if (body == null) {
@@ -53,7 +52,7 @@ public class EngineAnswerCheck {
                 case "audio" -> checkAudio(engine, type, in);
                 case "json" -> checkJson(engine, in);
                 case "text" -> checkText(engine, type);
-                default -> throw new IllegalArgumentException(EXPECTED + " must be audio, json or text, was " + expected);
+                default -> throw new IllegalArgumentException(RequestContext.ENGINE_ANSWER + " must be audio, json or text, was " + expected);
             }
         } finally {
             MessageHelper.resetStreamCache(answer);

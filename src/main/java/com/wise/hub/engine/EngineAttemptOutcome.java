@@ -1,5 +1,6 @@
 package com.wise.hub.engine;
 
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.config.Redaction;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class EngineAttemptOutcome implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange request, Exchange attempt) {
-        EngineAttempts attempts = request.getProperty(EngineFailover.ATTEMPTS, EngineAttempts.class);
+        EngineAttempts attempts = request.getProperty(RequestContext.ENGINE_ATTEMPTS, EngineAttempts.class);
         String engine = attempts.current();
         Duration took = Duration.between(attempts.currentStart(), clock.instant());
         Exception failure = attempt.getException();

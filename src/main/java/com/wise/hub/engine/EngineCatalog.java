@@ -13,7 +13,7 @@ public class EngineCatalog {
     private final Map<String, EngineSettings> byId = new LinkedHashMap<>();
 
     public EngineCatalog(EngineProperties properties) {
-        properties.engines().forEach(engine -> byId.put(engine.id(), engine));
+        properties.settings().forEach(engine -> byId.put(engine.id(), engine));
     }
 
     /** Every declared engine, configured or not, in declaration order. */

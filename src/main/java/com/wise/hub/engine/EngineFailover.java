@@ -1,70 +1,61 @@
 package com.wise.hub.engine;
 
-import com.wise.hub.ratelimit.RateLimiter;
+import com.wise.hub.capability.Capabilities;
+import com.wise.hub.capability.Capability;
+import com.wise.hub.request.RequestContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.support.MessageHelper;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of {@code direct:engine-failover} (routes/shared/engine-failover.yaml): read what the
- * capability route asked for, pick the next engine to call within the deadline, and at the end
+ * The steps of {@code direct:engine-failover} (routes/shared/engine-failover.yaml): plan the chain
+ * from the capability's declaration, pick the next engine to call within the deadline, and at the end
  * either mark the answer with the engine that gave it or throw the problem that sums up the chain.
  */
 @Component("engineFailover")
 public class EngineFailover {
 
-    /** In: the capability being served, e.g. {@code stt}; also the failover metric tag. */
-    public static final String CAPABILITY = "hubCapability";
-    /** In: ordered {@code List<String>} (or comma-separated text) of engine ids to try. */
-    public static final String ENGINES = "hubEngines";
-    /** In: path on the engine, e.g. {@code /v1/audio/transcriptions}. */
-    public static final String PATH = "hubEnginePath";
-    /** In, optional: {@link Duration} (or text such as {@code 60s}) for the whole chain. */
-    public static final String DEADLINE = "hubDeadline";
-    /** While running: the engine being called, or absent when the chain is over. */
-    public static final String ENGINE = "hubEngine";
-    /** While running: the {@link EngineAttempts} of this request. */
-    public static final String ATTEMPTS = "hubEngineAttempts";
-    /** While running: milliseconds the current attempt may wait for its answer. */
-    static final String ATTEMPT_TIMEOUT = "hubAttemptTimeout";
-
     private final EngineCatalog catalog;
     private final EngineMetrics metrics;
     private final EngineProblems problems;
-    private final Duration defaultDeadline;
+    private final Capabilities capabilities;
     private final Clock clock;
 
-    EngineFailover(EngineCatalog catalog, EngineMetrics metrics, EngineProblems problems, EngineProperties properties,
+    EngineFailover(EngineCatalog catalog, EngineMetrics metrics, EngineProblems problems, Capabilities capabilities,
             Clock clock) {
         this.catalog = catalog;
         this.metrics = metrics;
         this.problems = problems;
-        this.defaultDeadline = properties.defaults().deadline();
+        this.capabilities = capabilities;
         this.clock = clock;
     }
 
     /**
-     * Checks the in-properties and selects the first engine.
+     * Plans the chain and selects the first engine: the engines of the capability's declaration
+     * ({@code hub.capabilities.<name>}) for the request's voice, model or language, within its deadline.
      *
-     * @throws IllegalArgumentException when the capability route set them wrongly (a 500: a route bug)
+     * @throws IllegalArgumentException when the route set the in-properties wrongly (a 500: a route bug)
      */
     public void start(Exchange exchange) {
-        String capability = required(exchange, CAPABILITY);
-        String path = required(exchange, PATH);
+        Capability capability = capabilities.get(required(exchange, RequestContext.CAPABILITY));
+        String path = required(exchange, RequestContext.ENGINE_PATH);
         if (!path.startsWith("/")) {
-            throw new IllegalArgumentException(PATH + " must start with '/', was '" + path + "'");
+            throw new IllegalArgumentException(RequestContext.ENGINE_PATH + " must start with '/', was '" + path + "'");
         }
-        List<String> engines = engines(exchange.getProperty(ENGINES));
-        engines.forEach(catalog::get);
-        EngineAttempts attempts = new EngineAttempts(capability, engines, clock.instant().plus(deadline(exchange)));
-        exchange.setProperty(ATTEMPTS, attempts);
+        List<String> engines = capability.chain(exchange.getProperty(RequestContext.VOICE, String.class),
+                exchange.getProperty(RequestContext.MODEL, String.class),
+                exchange.getProperty(RequestContext.LANGUAGE, String.class));
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("hub.capabilities." + capability.name() + ".engines lists no engine");
+        }
+        EngineAttempts attempts = new EngineAttempts(capability.name(), engines,
+                clock.instant().plus(capability.deadline()));
+        exchange.setProperty(RequestContext.ENGINE_ATTEMPTS, attempts);
         // Engine answers spooled to disk inside the engine-call route must live until the client has them.
         exchange.setProperty(ExchangePropertyKey.STREAM_CACHE_UNIT_OF_WORK, exchange.getUnitOfWork());
         selectNext(exchange, attempts);
@@ -72,9 +63,9 @@ public class EngineFailover {
 
     /** After an attempt: stops when an engine answered or rejected the request, else selects the next engine. */
     public void advance(Exchange exchange) {
-        EngineAttempts attempts = exchange.getProperty(ATTEMPTS, EngineAttempts.class);
+        EngineAttempts attempts = exchange.getProperty(RequestContext.ENGINE_ATTEMPTS, EngineAttempts.class);
         if (attempts.settled()) {
-            exchange.removeProperty(ENGINE);
+            exchange.removeProperty(RequestContext.ENGINE);
             return;
         }
         selectNext(exchange, attempts);
@@ -87,7 +78,7 @@ public class EngineFailover {
      *                                               else 502, 503 (with Retry-After) or 504
      */
     public void finish(Exchange exchange) {
-        EngineAttempts attempts = exchange.getProperty(ATTEMPTS, EngineAttempts.class);
+        EngineAttempts attempts = exchange.getProperty(RequestContext.ENGINE_ATTEMPTS, EngineAttempts.class);
         String winner = attempts.answeredBy().orElseThrow(() -> problems.chainFailed(attempts));
         Message message = exchange.getMessage();
         message.setHeader("X-Engine", winner);
@@ -95,7 +86,7 @@ public class EngineFailover {
     }
 
     private void selectNext(Exchange exchange, EngineAttempts attempts) {
-        exchange.removeProperty(ENGINE);
+        exchange.removeProperty(RequestContext.ENGINE);
         while (attempts.hasMorePlanned()) {
             EngineSettings engine = catalog.get(attempts.takeNextPlanned());
             if (!engine.configured()) {
@@ -108,34 +99,14 @@ public class EngineFailover {
                 continue;
             }
             attempts.lastLeft().ifPresent(from -> metrics.failover(attempts.capability(), from, engine.id()));
-            exchange.setProperty(ENGINE, engine.id());
-            exchange.setProperty(ATTEMPT_TIMEOUT, Math.min(left.toMillis(), engine.responseTimeout().toMillis()));
+            exchange.setProperty(RequestContext.ENGINE, engine.id());
+            exchange.setProperty(RequestContext.ATTEMPT_TIMEOUT, Math.min(left.toMillis(), engine.responseTimeout().toMillis()));
             attempts.begin(engine.id(), clock.instant());
             // The request now costs an engine call: it keeps its quota unit, whatever the engine answers.
-            exchange.setProperty(RateLimiter.ENGINE_CALLED, true);
+            exchange.setProperty(RequestContext.ENGINE_CALLED, true);
             MessageHelper.resetStreamCache(exchange.getMessage());
             return;
         }
-    }
-
-    private Duration deadline(Exchange exchange) {
-        Object value = exchange.getProperty(DEADLINE);
-        Duration deadline = value == null ? defaultDeadline
-                : value instanceof Duration d ? d : DurationStyle.detectAndParse(value.toString());
-        if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException(DEADLINE + " must be positive, was " + deadline);
-        }
-        return deadline;
-    }
-
-    private static List<String> engines(Object value) {
-        List<String> engines = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-                : value == null ? List.of()
-                : Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (engines.isEmpty()) {
-            throw new IllegalArgumentException(ENGINES + " must list at least one engine id");
-        }
-        return engines;
     }
 
     private static String required(Exchange exchange, String name) {

@@ -28,7 +28,7 @@ class EngineProbeRegistrar implements BeanDefinitionRegistryPostProcessor, Envir
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         EngineProperties engines = EngineProperties.bind(environment);
-        for (EngineSettings engine : engines.engines()) {
+        for (EngineSettings engine : engines.settings()) {
             AbstractBeanDefinition probe = BeanDefinitionBuilder.genericBeanDefinition(EngineProbe.class)
                     .addConstructorArgValue(engine.id())
                     .setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR)

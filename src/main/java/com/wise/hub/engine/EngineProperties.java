@@ -13,61 +13,46 @@ import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The AI engines the hub calls ({@code hub.engines.*}): per capability, engines by id, each with
- * its URL, timeouts, in-flight cap and breaker settings. Anything an engine leaves unset comes from
- * {@code hub.engines.defaults}. Any name under {@code hub.engines} other than {@code defaults} is a
- * capability ({@code stt}, {@code tts}, ..., or one the hub has never seen), so a capability's engines
- * are configuration only. Binding fails (and the hub does not start) with a message naming the
- * property, and the environment variable when there is one, for a malformed URL, a timeout that is
- * not positive, an out-of-range number or an engine id used twice.
+ * The AI engines the hub calls ({@code hub.engines.*}), by id, each with its URL, timeouts, in-flight cap
+ * and breaker settings. Anything an engine leaves unset comes from {@code hub.engines.defaults}. Any name
+ * under {@code hub.engines} other than {@code defaults} is an engine id, so an engine is configuration
+ * only, and capabilities ({@code hub.capabilities.<name>.engines}) list the ids they call. Binding fails
+ * (and the hub does not start) with a message naming the property, and the environment variable when
+ * there is one, for a malformed URL, a timeout that is not positive or an out-of-range number.
  *
- * @param defaults     values for every engine that does not set its own
- * @param capabilities capability → engine id → engine, in declaration order
+ * @param defaults values for every engine that does not set its own
+ * @param engines  engine id → engine, in declaration order
  */
-public record EngineProperties(Defaults defaults, Map<String, Map<String, Engine>> capabilities) {
+public record EngineProperties(Defaults defaults, Map<String, Engine> engines) {
 
     public EngineProperties {
-        Map<String, Map<String, Engine>> copy = new LinkedHashMap<>();
-        capabilities.forEach((capability, engines) -> copy.put(capability, ordered(engines)));
-        capabilities = Collections.unmodifiableMap(copy);
-        resolve(defaults, capabilities);
+        engines = Collections.unmodifiableMap(new LinkedHashMap<>(engines));
+        resolve(defaults, engines);
     }
 
-    /** Binds {@code hub.engines} from {@code environment}: the defaults, then every capability under it. */
+    /** Binds {@code hub.engines} from {@code environment}: the defaults, then every engine id under it. */
     public static EngineProperties bind(Environment environment) {
         Binder binder = Binder.get(environment);
         Defaults defaults = binder.bindOrCreate("hub.engines.defaults", Defaults.class);
-        Map<String, Map<String, Engine>> capabilities = new LinkedHashMap<>();
-        for (String capability : ConfigurationKeys.childrenOf(environment, "hub.engines")) {
-            if (!capability.equals("defaults")) {
-                capabilities.put(capability, binder.bind("hub.engines." + capability,
-                        Bindable.mapOf(String.class, Engine.class)).orElse(Map.of()));
+        Map<String, Engine> engines = new LinkedHashMap<>();
+        for (String id : ConfigurationKeys.childrenOf(environment, "hub.engines")) {
+            if (!id.equals("defaults")) {
+                EngineSettings.requireId(id);
+                engines.put(id, binder.bind("hub.engines." + id, Engine.class).orElse(null));
             }
         }
-        return new EngineProperties(defaults, capabilities);
+        return new EngineProperties(defaults, engines);
     }
 
-    /** Every declared engine, resolved against the defaults, in declaration order per capability. */
-    public List<EngineSettings> engines() {
-        return resolve(defaults, capabilities);
+    /** Every declared engine, resolved against the defaults, in declaration order. */
+    public List<EngineSettings> settings() {
+        return resolve(defaults, engines);
     }
 
-    private static List<EngineSettings> resolve(Defaults defaults, Map<String, Map<String, Engine>> byCapability) {
+    private static List<EngineSettings> resolve(Defaults defaults, Map<String, Engine> engines) {
         List<EngineSettings> all = new ArrayList<>();
-        Map<String, String> seen = new LinkedHashMap<>();
-        byCapability.forEach((capability, engines) -> engines.forEach((id, engine) -> {
-            String previous = seen.putIfAbsent(id, capability);
-            if (previous != null) {
-                throw new IllegalArgumentException("engine id '" + id + "' is declared under both hub.engines."
-                        + previous + " and hub.engines." + capability + "; engine ids must be unique");
-            }
-            all.add(EngineSettings.resolve(capability, id, engine, defaults));
-        }));
+        engines.forEach((id, engine) -> all.add(EngineSettings.resolve(id, engine, defaults)));
         return all;
-    }
-
-    private static Map<String, Engine> ordered(Map<String, Engine> engines) {
-        return engines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(engines));
     }
 
     /**
@@ -78,8 +63,8 @@ public record EngineProperties(Defaults defaults, Map<String, Map<String, Engine
      * @param maxInFlight     most concurrent calls to one engine from one replica (the Throttle EIP cap,
      *                        and the size of the engine's connection pool); over it the call is skipped
      *                        as {@code saturated}; default 64
-     * @param deadline        time budget of a whole failover chain when the capability route does not set
-     *                        {@code hubDeadline}; default 60 s
+     * @param deadline        time budget of a whole failover chain when the capability declares none
+     *                        ({@code hub.capabilities.<name>.deadline}); default 60 s
      * @param healthPath      path probed by {@code GET} for {@code /health/ready}; default {@code /health}
      * @param breaker         circuit-breaker settings
      */

@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * One engine as the hub uses it: its {@code hub.engines.<capability>.<id>} entry merged with the
+ * One engine as the hub uses it: its {@code hub.engines.<id>} entry merged with the
  * defaults and checked. The engine id also names its route ({@code engine-call-<id>}), its circuit
  * breaker and its metric tag.
  *
- * @param capability      the capability it serves, e.g. {@code stt}
  * @param id              the engine id, e.g. {@code stt-1}
  * @param url             base URL, or null when the engine is not configured
  * @param urlEnv          environment variable the URL comes from, or null
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  * @param breaker         circuit-breaker settings
  */
 public record EngineSettings(
-        String capability,
         String id,
         URI url,
         String urlEnv,
@@ -41,16 +39,12 @@ public record EngineSettings(
 
     /** Where an operator sets the URL: the environment variable if declared, else the property. */
     public String urlSource() {
-        return urlEnv != null && !urlEnv.isBlank() ? urlEnv : "hub.engines." + capability + "." + id + ".url";
+        return urlEnv != null && !urlEnv.isBlank() ? urlEnv : "hub.engines." + id + ".url";
     }
 
-    static EngineSettings resolve(String capability, String id, EngineProperties.Engine engine,
-            EngineProperties.Defaults defaults) {
-        String prefix = "hub.engines." + capability + "." + id;
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(prefix + ": engine ids are lower-case letters, digits and '-', was '"
-                    + id + "'");
-        }
+    static EngineSettings resolve(String id, EngineProperties.Engine engine, EngineProperties.Defaults defaults) {
+        String prefix = "hub.engines." + id;
+        requireId(id);
         EngineProperties.Engine e = engine != null ? engine
                 : new EngineProperties.Engine(null, null, null, null, null, null, null);
         Duration connect = e.connectTimeout() != null ? e.connectTimeout() : defaults.connectTimeout();
@@ -64,7 +58,7 @@ public record EngineSettings(
         requirePath(prefix + ".health-path", healthPath);
         breaker.validate(prefix + ".breaker");
         URI url = parseUrl(prefix + ".url" + (e.urlEnv() != null ? " (" + e.urlEnv() + ")" : ""), e.url());
-        return new EngineSettings(capability, id, url, e.urlEnv(), connect, response, maxInFlight, healthPath,
+        return new EngineSettings(id, url, e.urlEnv(), connect, response, maxInFlight, healthPath,
                 breaker);
     }
 
@@ -92,6 +86,14 @@ public record EngineSettings(
         }
         String text = uri.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    /** Checks an engine id before anything is bound under it. */
+    static void requireId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("hub.engines." + id + ": engine ids are lower-case letters, digits and "
+                    + "'-', was '" + id + "'");
+        }
     }
 
     static void requirePositive(String name, Duration value) {

@@ -1,8 +1,10 @@
 package com.wise.hub.idempotency;
 
 import com.wise.hub.cache.CanonicalRequest;
+import com.wise.hub.capability.Capabilities;
 import com.wise.hub.problem.ProblemException;
 import com.wise.hub.redis.HubRedis;
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.web.ClientHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -21,34 +23,35 @@ public class IdempotencyKeys {
 
     /** The request header. */
     public static final String HEADER = "Idempotency-Key";
-    /** Exchange property: the record's Redis key; absent when the request runs without idempotency. */
-    public static final String KEY = "hubIdempotencyKey";
-    /**
-     * Exchange property: who sends the request (the auth step sets it: user id, API key name or
-     * client address). Without it every client shares one key space, so keys must be unguessable.
-     */
-    public static final String IDENTITY = "hubIdentity";
 
     /** 1 to 255 visible ASCII characters, as the IETF Idempotency-Key draft and Stripe use. */
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyProperties properties;
+    private final Capabilities capabilities;
     private final HubRedis redis;
     private final IdempotencyOutcomes outcomes;
 
-    IdempotencyKeys(IdempotencyProperties properties, HubRedis redis, IdempotencyOutcomes outcomes) {
+    IdempotencyKeys(IdempotencyProperties properties, Capabilities capabilities, HubRedis redis,
+            IdempotencyOutcomes outcomes) {
         this.properties = properties;
+        this.capabilities = capabilities;
         this.redis = redis;
         this.outcomes = outcomes;
     }
 
     /**
-     * Sets {@link #KEY} when the request carries an {@code Idempotency-Key} and Redis is there.
+     * Sets {@link RequestContext#IDEMPOTENCY_KEY} when the request carries an {@code Idempotency-Key}, its
+     * capability is idempotent ({@code hub.capabilities.<name>.idempotent}, else the header is ignored) and Redis
+     * is there.
      *
      * @throws ProblemException 400 when the key is empty, longer than 255 characters or not visible ASCII
      */
     public void resolve(Exchange exchange) {
-        exchange.removeProperty(KEY);
+        exchange.removeProperty(RequestContext.IDEMPOTENCY_KEY);
+        if (!capabilities.get(exchange.getProperty(RequestContext.CAPABILITY, String.class)).idempotent()) {
+            return;
+        }
         String given = ClientHeaders.first(exchange, HEADER).orElse(null);
         if (given == null) {
             return;
@@ -61,18 +64,18 @@ public class IdempotencyKeys {
             outcomes.count(IdempotencyOutcomes.BYPASS);
             return;
         }
-        if (exchange.getProperty(CanonicalRequest.HASH) == null) {
-            throw new IllegalStateException("the idempotency step needs " + CanonicalRequest.KIND + " and "
-                    + CanonicalRequest.HASH + " (see CanonicalRequest.describe) to tell a changed request");
+        if (exchange.getProperty(RequestContext.REQUEST_HASH) == null) {
+            throw new IllegalStateException("the idempotency step needs "
+                    + RequestContext.REQUEST_HASH + " (see CanonicalRequest.describe) to tell a changed request");
         }
-        String identity = exchange.getProperty(IDENTITY, "anonymous", String.class);
+        String identity = exchange.getProperty(RequestContext.IDENTITY, "anonymous", String.class);
         String hash = CanonicalRequest.sha256((identity + "\n" + given).getBytes(StandardCharsets.UTF_8));
-        exchange.setProperty(KEY, HubRedis.KEY_PREFIX + "idempotency:{" + hash + "}");
+        exchange.setProperty(RequestContext.IDEMPOTENCY_KEY, HubRedis.KEY_PREFIX + "idempotency:{" + hash + "}");
     }
 
-    /** The fingerprint of the request on {@code exchange}: its kind and canonical hash. */
+    /** The fingerprint of the request on {@code exchange}: its capability and canonical hash. */
     static String fingerprint(Exchange exchange) {
-        return exchange.getProperty(CanonicalRequest.KIND, "", String.class) + ":"
-                + exchange.getProperty(CanonicalRequest.HASH, "", String.class);
+        return exchange.getProperty(RequestContext.CAPABILITY, "", String.class) + ":"
+                + exchange.getProperty(RequestContext.REQUEST_HASH, "", String.class);
     }
 }

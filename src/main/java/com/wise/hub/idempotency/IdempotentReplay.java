@@ -1,5 +1,6 @@
 package com.wise.hub.idempotency;
 
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.problem.ProblemException;
 import com.wise.hub.redis.HubRedis;
 import java.util.Optional;
@@ -17,8 +18,6 @@ public class IdempotentReplay {
 
     /** Response header on a replayed response. */
     public static final String HEADER = "Idempotent-Replayed";
-    /** Exchange property, true when the response was replayed (the capability must not run). */
-    public static final String REPLAYED = "hubIdempotentReplayed";
 
     private final RedisIdempotentRepository repository;
     private final HubRedis redis;
@@ -40,7 +39,7 @@ public class IdempotentReplay {
         if (!Boolean.TRUE.equals(exchange.getProperty(Exchange.DUPLICATE_MESSAGE, Boolean.class))) {
             return;
         }
-        String key = exchange.getProperty(IdempotencyKeys.KEY, String.class);
+        String key = exchange.getProperty(RequestContext.IDEMPOTENCY_KEY, String.class);
         Optional<IdempotencyRecord> found;
         try {
             found = repository.find(key);
@@ -62,7 +61,7 @@ public class IdempotentReplay {
         }
         found.get().response().applyTo(exchange.getMessage());
         exchange.getMessage().setHeader(HEADER, "true");
-        exchange.setProperty(REPLAYED, true);
+        exchange.setProperty(RequestContext.REPLAYED, true);
         outcomes.count(IdempotencyOutcomes.REPLAYED);
     }
 }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A phoneme request as the hub accepted it.
  *
- * @param text     NFC, trimmed, 1 to {@code hub.phonemes.max-text-length} characters
+ * @param text     NFC, trimmed, 1 to {@code hub.capabilities.phonemes.max-text-length} characters
  * @param language language code in lower case ({@code en}, {@code en-gb}, {@code vi}, ...)
  */
 @Schema(name = "PhonemeRequest")

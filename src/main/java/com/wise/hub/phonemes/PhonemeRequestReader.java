@@ -49,7 +49,7 @@ public class PhonemeRequestReader {
                     + given + "'.");
         }
         PhonemeRequest request = new PhonemeRequest(text, language);
-        CanonicalRequest.describe(exchange, "phonemes", Map.of("text", text, "language", language));
+        CanonicalRequest.describe(exchange, Map.of("text", text, "language", language));
         exchange.setProperty(PHONEMES, request);
         return request;
     }

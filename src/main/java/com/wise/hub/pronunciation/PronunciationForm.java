@@ -16,10 +16,10 @@ import jakarta.activation.DataHandler;
 public record PronunciationForm(
         @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "The recording: WAV with 16-bit PCM samples, mono or stereo, any sample rate, at most"
-                        + " hub.pronunciation.max-duration (60 s).")
+                        + " hub.capabilities.pronunciation.max-duration (60 s).")
         DataHandler file,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "hello world",
-                description = "The sentence the student read, at most hub.pronunciation.max-text-length (1000) characters.")
+                description = "The sentence the student read, at most hub.capabilities.pronunciation.max-text-length (1000) characters.")
         String text,
         @Schema(description = "Language code of the sentence.", defaultValue = "en", example = "en-US")
         String language) {

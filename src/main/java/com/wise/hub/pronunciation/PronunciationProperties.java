@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits of {@code POST /v1/pronunciation/assess} ({@code hub.pronunciation.*}).
+ * Limits of {@code POST /v1/pronunciation/assess} ({@code hub.capabilities.pronunciation.*}, beside the capability's engines, deadline, cache and limits).
  *
  * @param maxDuration     longest recording scored; longer gets 413. Default 60 s
  * @param maxTextLength   longest reference text, in characters; longer gets 400. Default 1000
  * @param defaultLanguage language of the text when the request names none; default {@code en}
  */
 @Validated
-@ConfigurationProperties("hub.pronunciation")
+@ConfigurationProperties("hub.capabilities.pronunciation")
 public record PronunciationProperties(
         @DefaultValue("60s") @NotNull Duration maxDuration,
         @DefaultValue("1000") int maxTextLength,
@@ -23,10 +23,10 @@ public record PronunciationProperties(
 
     public PronunciationProperties {
         if (maxDuration.isNegative() || maxDuration.isZero()) {
-            throw new IllegalArgumentException("hub.pronunciation.max-duration must be positive, was " + maxDuration);
+            throw new IllegalArgumentException("hub.capabilities.pronunciation.max-duration must be positive, was " + maxDuration);
         }
         if (maxTextLength < 1) {
-            throw new IllegalArgumentException("hub.pronunciation.max-text-length must be positive, was "
+            throw new IllegalArgumentException("hub.capabilities.pronunciation.max-text-length must be positive, was "
                     + maxTextLength);
         }
     }

@@ -16,25 +16,21 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
 /**
- * Per-caller limits for each feature ({@code hub.limits.*}): a sliding one-minute window and a
- * daily quota, for every caller, and per plan for callers that have one. Any name under
- * {@code hub.limits} other than {@code timezone}, {@code default-plan} and {@code plans} is a
- * feature ({@code stt}, {@code translate}, ..., or one the hub has never seen), so a new
- * capability's limits are configuration only. Both hold across all replicas while Redis is up; see
- * docs/operations.md.
+ * Per-caller limits for each capability: a sliding one-minute window and a daily quota, for every
+ * caller ({@code hub.capabilities.<name>.limits}), and per plan for callers that have one
+ * ({@code hub.limits.plans.<plan>.<name>}). Every capability under {@code hub.capabilities} has limits
+ * (the defaults below when it sets none), so a new capability's limits are configuration only. Both
+ * hold across all replicas while Redis is up; see docs/operations.md.
  *
  * @param timezone    the zone whose midnight resets the daily quotas; default {@code Asia/Ho_Chi_Minh}
  * @param defaultPlan the plan of a caller whose identity names none, or one not in {@code plans}; unset =
  *                    the feature limits
- * @param features    feature → its limits for every caller
- * @param plans       plan name → feature → limits that differ from the feature's (either value may be left
- *                    out, and then the feature's applies)
+ * @param features    capability → its limits for every caller
+ * @param plans       plan name → capability → limits that differ from the capability's (either value may be
+ *                    left out, and then the capability's applies)
  */
 public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, FeatureLimit> features,
         Map<String, Map<String, PlanLimit>> plans) {
-
-    /** The names under {@code hub.limits} that are not features, without dashes (HUB_LIMITS_DEFAULTPLAN has none). */
-    static final Set<String> RESERVED = Set.of("timezone", "defaultplan", "plans");
 
     public LimitProperties {
         features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
@@ -47,7 +43,7 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
             for (String feature : plan.getValue().keySet()) {
                 if (!features.containsKey(feature)) {
                     throw new IllegalArgumentException("hub.limits.plans." + plan.getKey() + "." + feature
-                            + " is not a feature; features: " + features.keySet());
+                            + " is not a capability; capabilities: " + features.keySet());
                 }
             }
         }
@@ -60,20 +56,21 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
         }
     }
 
-    /** Binds {@code hub.limits} from {@code environment}, with the converters that read {@code unlimited}. */
+    /**
+     * Binds every {@code hub.capabilities.<name>.limits} and {@code hub.limits} from {@code environment}, with
+     * the converters that read {@code unlimited}.
+     */
     public static LimitProperties bind(Environment environment) {
         Binder binder = new Binder(ConfigurationPropertySources.get(environment),
                 new PropertySourcesPlaceholdersResolver(environment), AllowanceBinding.conversionService());
-        return bind(binder, ConfigurationKeys.childrenOf(environment, "hub.limits"));
+        return bind(binder, ConfigurationKeys.childrenOf(environment, "hub.capabilities"));
     }
 
-    /** Binds {@code hub.limits} with {@code binder}; {@code names} are the names directly under it. */
-    static LimitProperties bind(Binder binder, Set<String> names) {
+    /** Binds with {@code binder}; {@code capabilities} are the names directly under {@code hub.capabilities}. */
+    static LimitProperties bind(Binder binder, Set<String> capabilities) {
         Map<String, FeatureLimit> features = new LinkedHashMap<>();
-        for (String name : names) {
-            if (!RESERVED.contains(name.replace("-", ""))) {
-                features.put(name, binder.bindOrCreate("hub.limits." + name, FeatureLimit.class));
-            }
+        for (String name : capabilities) {
+            features.put(name, binder.bindOrCreate("hub.capabilities." + name + ".limits", FeatureLimit.class));
         }
         Bindable<Map<String, Map<String, PlanLimit>>> plans = Bindable.of(ResolvableType.forClassWithGenerics(Map.class,
                 ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(Map.class, String.class,
@@ -106,16 +103,16 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
     }
 
     /**
-     * The limits of {@code feature} for every caller without a plan.
+     * The limits of capability {@code feature} for every caller without a plan.
      *
-     * @throws IllegalArgumentException for a feature without {@code hub.limits.<feature>} (a route naming a
-     *                                  feature nobody configured is a configuration error)
+     * @throws IllegalArgumentException for a name not declared under {@code hub.capabilities} (a route naming a
+     *                                  capability nobody configured is a configuration error)
      */
     public FeatureLimit of(String feature) {
         FeatureLimit limit = features.get(feature);
         if (limit == null) {
-            throw new IllegalArgumentException("No hub.limits feature named '" + feature
-                    + "'; set hub.limits." + feature + ".per-minute and .per-day (features: " + features.keySet() + ")");
+            throw new IllegalArgumentException("No capability named '" + feature + "' is declared; set hub.capabilities."
+                    + feature + ".limits.per-minute and .per-day (capabilities: " + features.keySet() + ")");
         }
         return limit;
     }

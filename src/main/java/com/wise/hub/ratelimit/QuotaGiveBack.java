@@ -1,5 +1,6 @@
 package com.wise.hub.ratelimit;
 
+import com.wise.hub.request.RequestContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -12,10 +13,6 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 final class QuotaGiveBack extends SynchronizationAdapter {
 
-    /** Exchange property set to true by whatever sends a request to an engine (HTTP or Triton). */
-    static final String ENGINE_CALLED = RateLimiter.ENGINE_CALLED;
-    /** Exchange property set to true when an idempotent replay served a stored response. */
-    static final String REPLAYED = "hubIdempotentReplayed";
 
     private final QuotaCharge charge;
     private final RateLimiter limiter;
@@ -27,13 +24,13 @@ final class QuotaGiveBack extends SynchronizationAdapter {
 
     @Override
     public void onDone(Exchange exchange) {
-        if (Boolean.TRUE.equals(exchange.getProperty(REPLAYED, Boolean.class))) {
+        if (Boolean.TRUE.equals(exchange.getProperty(RequestContext.REPLAYED, Boolean.class))) {
             limiter.giveBack(charge, "replayed");
             return;
         }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         boolean failed = exchange.isFailed() || status != null && status >= 500;
-        if (failed && !Boolean.TRUE.equals(exchange.getProperty(ENGINE_CALLED, Boolean.class))) {
+        if (failed && !Boolean.TRUE.equals(exchange.getProperty(RequestContext.ENGINE_CALLED, Boolean.class))) {
             limiter.giveBack(charge, "no-engine-call");
         }
     }

@@ -1,5 +1,6 @@
 package com.wise.hub.ratelimit;
 
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.auth.IdentityResolver;
 import com.wise.hub.problem.ProblemException;
 import com.wise.hub.redis.HubRedis;
@@ -22,15 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("rateLimiter")
 public class RateLimiter {
 
-    /** Exchange property the capability route sets before {@code direct:admit}: stt, tts, translate, ... */
-    public static final String FEATURE = "hubFeature";
-    /** Exchange property naming the feature the request was admitted for; the admit route runs once. */
-    public static final String ADMITTED = "hubAdmitted";
-    /**
-     * Exchange property that whatever sends the request to an engine sets to true: the request then
-     * keeps its quota unit even if it fails (it cost an engine call).
-     */
-    public static final String ENGINE_CALLED = "hubEngineCalled";
 
     private final HubRedis redis;
     private final LimitProperties limits;
@@ -56,18 +48,18 @@ public class RateLimiter {
      * charge. A feature whose limits are both unlimited for the caller's plan costs no Redis call.
      *
      * @throws ProblemException 429 {@code rate-limited} with {@code Retry-After} naming the limit hit
-     * @throws IllegalArgumentException when {@value #FEATURE} is not a known feature
+     * @throws IllegalArgumentException when {@value RequestContext#CAPABILITY} is not a known feature
      */
     public void admit(Exchange exchange) {
-        String feature = exchange.getProperty(FEATURE, String.class);
-        String identity = exchange.getProperty(IdentityResolver.IDENTITY, String.class);
+        String feature = exchange.getProperty(RequestContext.CAPABILITY, String.class);
+        String identity = exchange.getProperty(RequestContext.IDENTITY, String.class);
         if (identity == null) {
-            throw new IllegalStateException("rateLimiter.admit needs " + IdentityResolver.IDENTITY
+            throw new IllegalStateException("rateLimiter.admit needs " + RequestContext.IDENTITY
                     + "; call identityResolver.resolve first");
         }
-        LimitProperties.FeatureLimit limit = limits.of(feature, exchange.getProperty(IdentityResolver.PLAN, String.class));
+        LimitProperties.FeatureLimit limit = limits.of(feature, exchange.getProperty(RequestContext.PLAN, String.class));
         if (limit.unlimited()) {
-            exchange.setProperty(ADMITTED, feature);
+            exchange.setProperty(RequestContext.ADMITTED, feature);
             return;
         }
         Optional<RedissonClient> client = redis.client();
@@ -91,7 +83,7 @@ public class RateLimiter {
             meters.rejected(feature, decision.rejectedBy());
             throw RateLimitProblems.rejected(feature, decision, limit, calendar.zone(), headers);
         }
-        exchange.setProperty(ADMITTED, feature);
+        exchange.setProperty(RequestContext.ADMITTED, feature);
         RateLimitHeaders.writeAdmitted(exchange, headers);
         if (decision.charged()) {
             exchange.getExchangeExtension().addOnCompletion(new QuotaGiveBack(new QuotaCharge(feature, keys), this));
@@ -115,7 +107,7 @@ public class RateLimiter {
                 throw RateLimitProblems.rejectedLocally(feature, decision, limit);
             }
         }
-        exchange.setProperty(ADMITTED, feature);
+        exchange.setProperty(RequestContext.ADMITTED, feature);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link TranscriptionForm}, checking them against the OpenAI audio API: {@code language} an
  * ISO-639-1 code, {@code response_format} one of json, text, srt, verbose_json, vtt,
  * {@code temperature} between 0 and 1, {@code timestamp_granularities[]} word or segment, and a sane
- * {@code model} (one of {@code hub.stt.models}) and {@code prompt}. Normalises {@code language} to lower case in the form it returns; it
+ * {@code model} (one of {@code hub.capabilities.stt.models}) and {@code prompt}. Normalises {@code language} to lower case in the form it returns; it
  * changes nothing on the message.
  */
 @Component("transcriptionFields")
@@ -51,13 +51,13 @@ public class TranscriptionFields {
             throw invalid(MODEL, "'model' must be a model name of letters, digits and ._:/- (at most 128).");
         }
         if (model != null && !properties.models().contains(model)) {
-            throw invalid(MODEL, "'model' must be one of " + properties.models() + " (hub.stt.models), was '"
+            throw invalid(MODEL, "'model' must be one of " + properties.models() + " (hub.capabilities.stt.models), was '"
                     + model + "'.");
         }
         String language = single(message, LANGUAGE);
         if (language != null) {
             String code = language.toLowerCase(Locale.ROOT);
-            if (!SttProperties.ISO_639_1.contains(code)) {
+            if (!com.wise.hub.capability.Capabilities.ISO_639_1.contains(code)) {
                 throw invalid(LANGUAGE, "'language' must be an ISO-639-1 code such as en or vi, was '"
                         + abbreviate(language) + "'.");
             }

@@ -22,7 +22,7 @@ import java.util.List;
 public record TranscriptionForm(
         @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "The recording: WAV, MP3, M4A/MP4, OGG/Opus, WebM or FLAC (checked by content), at most"
-                        + " hub.stt.max-file-size (25 MB).")
+                        + " hub.capabilities.stt.max-file-size (25 MB).")
         Path file,
         @Schema(description = "Model name passed to the engine, e.g. whisper-1.", example = "whisper-1")
         String model,

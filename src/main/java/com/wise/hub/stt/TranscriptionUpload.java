@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the recording of a transcription request before any engine sees it: a multipart body with
- * exactly one file, in the field {@code file}, not empty, within {@code hub.stt.max-file-size}, and
+ * exactly one file, in the field {@code file}, not empty, within {@code hub.capabilities.stt.max-file-size}, and
  * audio in a supported format by its declared type and by its first bytes. Leaves the recognised
  * {@link AudioFormat} in the exchange property {@value #FORMAT}.
  */
@@ -61,7 +61,7 @@ public class TranscriptionUpload {
         }
         if (size > properties.maxFileSize().toBytes()) {
             throw ProblemException.payloadTooLarge("The recording is " + size + " bytes; this hub accepts at most "
-                    + properties.maxFileSize().toBytes() + " bytes (hub.stt.max-file-size). Send a shorter recording.");
+                    + properties.maxFileSize().toBytes() + " bytes (hub.capabilities.stt.max-file-size). Send a shorter recording.");
         }
         String declared = message.getHeader(Exchange.FILE_CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT)
                 .split(";")[0].trim();

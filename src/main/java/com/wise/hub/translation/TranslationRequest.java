@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A translation request as the hub accepted it.
  *
- * @param text   NFC, trimmed, 1 to {@code hub.translation.max-text-length} characters
+ * @param text   NFC, trimmed, 1 to {@code hub.capabilities.translation.max-text-length} characters
  * @param source language code in lower case, or {@code auto} (the engine detects it)
  * @param target language code in lower case
  */

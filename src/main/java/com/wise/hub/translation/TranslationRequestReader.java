@@ -47,7 +47,7 @@ public class TranslationRequestReader {
                 JsonFields.invalid("target", "'target' is required: the language to translate into, e.g. vi."));
         target = LanguageCodes.check("target", target);
         TranslationRequest request = new TranslationRequest(text, source, target);
-        CanonicalRequest.describe(exchange, "translate", Map.of("text", text, "source", source, "target", target));
+        CanonicalRequest.describe(exchange, Map.of("text", text, "source", source, "target", target));
         exchange.setProperty(TRANSLATION, request);
         return request;
     }

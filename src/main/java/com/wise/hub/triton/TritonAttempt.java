@@ -1,5 +1,6 @@
 package com.wise.hub.triton;
 
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.metrics.HubMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,7 +37,7 @@ public class TritonAttempt {
     /** Puts the {@code ModelInfer} request in the body. */
     public void inferRequest(Exchange exchange) {
         // The request now costs a Triton call: it keeps its quota unit, whatever Triton answers.
-        exchange.setProperty(com.wise.hub.ratelimit.RateLimiter.ENGINE_CALLED, true);
+        exchange.setProperty(RequestContext.ENGINE_CALLED, true);
         exchange.getMessage().setBody(exchange.getProperty(TritonFailover.REQUEST));
     }
 

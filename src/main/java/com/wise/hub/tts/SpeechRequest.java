@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * describe the body in {@code /openapi.json}.
  *
  * @param model          model name passed to the engine; default {@code tts-1}
- * @param input          the text, NFC and trimmed, 1 to {@code hub.tts.max-input-length} characters
+ * @param input          the text, NFC and trimmed, 1 to {@code hub.capabilities.tts.max-input-length} characters
  * @param voice          catalogue voice name, lower case
  * @param responseFormat mp3 (default), opus, aac, flac, wav or pcm
  * @param speed          0.25 to 4.0, default 1.0
@@ -20,7 +20,7 @@ public record SpeechRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The text to speak, 1 to 4096 characters.",
                 example = "Hello, how are you today?")
         String input,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A voice of the catalogue (hub.tts.voices):"
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A voice of the catalogue (hub.capabilities.tts.voices):"
                 + " OpenAI's names (alloy, ash, ballad, coral, echo, fable, nova, onyx, sage, shimmer, verse) and the"
                 + " Vietnamese voices vi, vi-female, vi-male.", example = "alloy")
         String voice,

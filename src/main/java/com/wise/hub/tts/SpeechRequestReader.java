@@ -42,7 +42,7 @@ public class SpeechRequestReader {
             throw JsonFields.invalid("model", "'model' must be 1 to 64 characters, e.g. tts-1.");
         }
         if (!properties.models().contains(model)) {
-            throw JsonFields.invalid("model", "'model' must be one of " + properties.models() + " (hub.tts.models), was '"
+            throw JsonFields.invalid("model", "'model' must be one of " + properties.models() + " (hub.capabilities.tts.models), was '"
                     + model + "'.");
         }
         String input = CanonicalRequest.normaliseText(JsonFields.text(body, "input").orElse(""));
@@ -77,7 +77,7 @@ public class SpeechRequestReader {
         fields.put("voice", speech.voice());
         fields.put("response_format", speech.responseFormat());
         fields.put("speed", speech.speed());
-        CanonicalRequest.describe(exchange, "tts", fields);
+        CanonicalRequest.describe(exchange, fields);
         exchange.setProperty(SPEECH, speech);
         return speech;
     }

@@ -20,7 +20,7 @@ public record VisemeRequest(
         String text,
         @JsonProperty("file")
         @Schema(type = "string", format = "binary", description = "The recording (multipart): WAV, MP3, M4A/MP4,"
-                + " OGG/Opus, WebM or FLAC, at most hub.visemes.max-file-size (25 MB).")
+                + " OGG/Opus, WebM or FLAC, at most hub.capabilities.visemes.max-file-size (25 MB).")
         Path audio,
         @Schema(hidden = true)
         AudioFormat format) {

@@ -46,14 +46,14 @@ public class VisemeRequestReader {
 
     /**
      * @throws ProblemException 400 {@code invalid-text}, {@code missing-file}, {@code too-many-files} or
-     *     {@code empty-file}; 413 for a recording over {@code hub.visemes.max-file-size}; 415 for a body that
+     *     {@code empty-file}; 413 for a recording over {@code hub.capabilities.visemes.max-file-size}; 415 for a body that
      *     is neither JSON nor multipart, or a file that is not supported audio
      */
     public VisemeRequest read(Exchange exchange) {
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
         VisemeRequest request = contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
                 ? recording(exchange.getMessage()) : text(json.read(exchange));
-        CanonicalRequest.describe(exchange, "visemes", request.text() != null ? Map.of("text", request.text())
+        CanonicalRequest.describe(exchange, request.text() != null ? Map.of("text", request.text())
                 : Map.of("audioSha256", sha256(request.audio())));
         exchange.setProperty(VISEMES, request);
         return request;
@@ -89,7 +89,7 @@ public class VisemeRequestReader {
         }
         if (size > properties.maxFileSize().toBytes()) {
             throw ProblemException.payloadTooLarge("The recording is " + size + " bytes; at most "
-                    + properties.maxFileSize().toBytes() + " are accepted (hub.visemes.max-file-size).");
+                    + properties.maxFileSize().toBytes() + " are accepted (hub.capabilities.visemes.max-file-size).");
         }
         AudioFormat format = AudioFormat.sniff(file).orElseThrow(() -> ProblemException.unsupportedMediaType(
                 "The file is not audio in a supported format; send " + SUPPORTED + "."));

@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.auth.mode=token", "hub.auth.timeout=1s", "hub.auth.cache-ttl=5m",
             // SHA-256 of "svc-key-123"; the key itself appears nowhere in configuration.
             "hub.auth.api-keys.lms-backend=bbb7163076e7a5322f273f19b9d530c77776788847e8c3e58484e13358ae0ff8",
-            "hub.limits.chat.per-minute=1000", "hub.limits.chat.per-day=100000"})
+            "hub.capabilities.chat.limits.per-minute=1000", "hub.capabilities.chat.limits.per-day=100000"})
 class AuthenticationTest extends HubHttpTest {
 
     private static final String ME = "/api/v1/auth/me";

@@ -1,5 +1,8 @@
 package com.wise.hub.cache;
 
+import com.wise.hub.capability.Capabilities;
+import com.wise.hub.capability.Capability;
+import com.wise.hub.request.RequestContext;
 import com.wise.hub.metrics.HubMetricNames;
 import com.wise.hub.redis.HubRedis;
 import com.wise.hub.redis.RedisProperties;
@@ -7,7 +10,9 @@ import com.wise.hub.support.RedisReadiness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
@@ -22,7 +27,9 @@ import org.springframework.util.unit.DataSize;
  */
 final class CacheReplica implements AutoCloseable {
 
-    static final Map<String, Duration> TTL = Map.of("translate", Duration.ofDays(7), "tts", Duration.ofHours(3));
+    static final Capabilities CAPABILITIES = new Capabilities(List.of(cached("translation", Duration.ofDays(7)),
+            cached("tts", Duration.ofHours(3)), new Capability("stt", List.of(), Map.of(), Map.of(), Map.of(),
+                    Duration.ofSeconds(60), Optional.empty(), false)));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final HubRedis redis;
@@ -36,18 +43,19 @@ final class CacheReplica implements AutoCloseable {
         if (!url.isEmpty()) {
             RedisReadiness.awaitAnswering(redis);
         }
-        this.cache = new ResponseCache(properties, redis, new SingleFlight(properties, redis), new CacheOutcomes(meters));
+        this.cache = new ResponseCache(properties, CAPABILITIES, redis, new SingleFlight(properties, redis), new CacheOutcomes(meters));
         this.engineCalls = engineCalls;
     }
 
     static CacheProperties properties(DataSize maxEntry, Duration lease, Duration wait) {
-        return new CacheProperties(true, maxEntry, lease, wait, TTL);
+        return new CacheProperties(true, maxEntry, lease, wait);
     }
 
     /** A request as a capability route names it, with an optional Cache-Control header. */
     Exchange request(String kind, String text, String cacheControl) {
         Exchange exchange = new DefaultExchange(camel);
-        CanonicalRequest.describe(exchange, kind, Map.of("text", text));
+        exchange.setProperty(RequestContext.CAPABILITY, kind);
+        CanonicalRequest.describe(exchange, Map.of("text", text));
         if (cacheControl != null) {
             exchange.getMessage().setHeader("Cache-Control", cacheControl);
         }
@@ -57,7 +65,7 @@ final class CacheReplica implements AutoCloseable {
     /** Lookup, and on a miss the engine ({@code engine} sets the answer) then store, as routes/cache.yaml does. */
     Exchange serve(Exchange exchange, Consumer<Exchange> engine) {
         cache.lookup(exchange);
-        if (!exchange.getProperty(ResponseCache.HIT, Boolean.class)) {
+        if (!exchange.getProperty(RequestContext.CACHE_HIT, Boolean.class)) {
             engineCalls.incrementAndGet();
             engine.accept(exchange);
             cache.store(exchange);
@@ -66,7 +74,7 @@ final class CacheReplica implements AutoCloseable {
     }
 
     Exchange serve(String text) {
-        return serve(request("translate", text, null), answer(200, "translated " + text));
+        return serve(request("translation", text, null), answer(200, "translated " + text));
     }
 
     static Consumer<Exchange> answer(int status, String body) {
@@ -98,5 +106,9 @@ final class CacheReplica implements AutoCloseable {
     @Override
     public void close() {
         redis.destroy();
+    }
+
+    private static Capability cached(String name, Duration ttl) {
+        return new Capability(name, List.of(), Map.of(), Map.of(), Map.of(), Duration.ofSeconds(30), Optional.of(ttl), true);
     }
 }

@@ -1,5 +1,6 @@
 package com.wise.hub.cache;
 
+import com.wise.hub.request.RequestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wise.hub.redis.RedisProperties.Mode;
@@ -71,8 +72,8 @@ class ResponseCacheTest {
         assertThat(second.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(second.getMessage().getHeader("X-Engine")).isEqualTo("translate-1");
         assertThat(engineCalls).hasValue(1);
-        assertThat(replica.cacheCount("translate", "miss")).isEqualTo(1);
-        assertThat(replica.cacheCount("translate", "hit")).isEqualTo(1);
+        assertThat(replica.cacheCount("translation", "miss")).isEqualTo(1);
+        assertThat(replica.cacheCount("translation", "hit")).isEqualTo(1);
     }
 
     @Test
@@ -83,7 +84,7 @@ class ResponseCacheTest {
         var keys = admin.getKeys();
         List<String> names = new ArrayList<>();
         keys.getKeysByPattern("hub:cache:*").forEach(names::add);
-        assertThat(names).hasSize(2).allMatch(k -> k.matches("hub:cache:(translate|tts):\\{[0-9a-f]{64}}"));
+        assertThat(names).hasSize(2).allMatch(k -> k.matches("hub:cache:(translation|tts):\\{[0-9a-f]{64}}"));
         for (String name : names) {
             long ttl = keys.remainTimeToLive(name);
             Duration expected = name.startsWith("hub:cache:tts:") ? Duration.ofHours(3) : Duration.ofDays(7);
@@ -94,7 +95,7 @@ class ResponseCacheTest {
     @Test
     void noCacheSkipsTheReadButStoresTheFreshAnswer() {
         replica.serve("hello");
-        Exchange fresh = replica.serve(replica.request("translate", "hello", "no-cache"),
+        Exchange fresh = replica.serve(replica.request("translation", "hello", "no-cache"),
                 CacheReplica.answer(200, "fresher"));
         Exchange after = replica.serve("hello");
 
@@ -107,9 +108,9 @@ class ResponseCacheTest {
     @Test
     void noStoreNeitherReadsNorWrites() {
         replica.serve("hello");
-        Exchange bypass = replica.serve(replica.request("translate", "hello", "no-store"),
+        Exchange bypass = replica.serve(replica.request("translation", "hello", "no-store"),
                 CacheReplica.answer(200, "not kept"));
-        Exchange uncached = replica.serve(replica.request("translate", "other", "no-store"),
+        Exchange uncached = replica.serve(replica.request("translation", "other", "no-store"),
                 CacheReplica.answer(200, "not kept"));
 
         assertThat(bypass.getMessage().getHeader(ResponseCache.HEADER)).isEqualTo("BYPASS");
@@ -120,8 +121,8 @@ class ResponseCacheTest {
 
     @Test
     void errorAnswersAreNotCached() {
-        replica.serve(replica.request("translate", "hello", null), CacheReplica.answer(502, "{\"status\":502}"));
-        replica.serve(replica.request("translate", "hello", null), CacheReplica.answer(404, "{\"status\":404}"));
+        replica.serve(replica.request("translation", "hello", null), CacheReplica.answer(502, "{\"status\":502}"));
+        replica.serve(replica.request("translation", "hello", null), CacheReplica.answer(404, "{\"status\":404}"));
         Exchange third = replica.serve("hello");
 
         assertThat(third.getMessage().getHeader(ResponseCache.HEADER)).isEqualTo("MISS");
@@ -131,8 +132,8 @@ class ResponseCacheTest {
     @Test
     void bodiesOverTheMaximumAreSentButNotCached() {
         String large = "x".repeat(64 * 1024 + 1);
-        Exchange first = replica.serve(replica.request("translate", "large", null), CacheReplica.answer(200, large));
-        Exchange second = replica.serve(replica.request("translate", "large", null), CacheReplica.answer(200, large));
+        Exchange first = replica.serve(replica.request("translation", "large", null), CacheReplica.answer(200, large));
+        Exchange second = replica.serve(replica.request("translation", "large", null), CacheReplica.answer(200, large));
 
         assertThat(first.getMessage().getBody(String.class)).isEqualTo(large);
         assertThat(second.getMessage().getHeader(ResponseCache.HEADER)).isEqualTo("MISS");
@@ -146,7 +147,7 @@ class ResponseCacheTest {
         try (CacheReplica noRedis = new CacheReplica("", Mode.single, properties, engineCalls)) {
             assertThat(noRedis.serve("hello").getMessage().getHeader(ResponseCache.HEADER)).isEqualTo("BYPASS");
             assertThat(noRedis.serve("hello").getMessage().getHeader(ResponseCache.HEADER)).isEqualTo("BYPASS");
-            assertThat(noRedis.cacheCount("translate", "bypass")).isEqualTo(2);
+            assertThat(noRedis.cacheCount("translation", "bypass")).isEqualTo(2);
         }
     }
 
@@ -162,16 +163,16 @@ class ResponseCacheTest {
             other.serve("warm-up");
             engineCalls.set(0);
             ExecutorService pool = Executors.newFixedThreadPool(requests);
-            String hash = replica.request("translate", "same sentence", null).getProperty(CanonicalRequest.HASH, String.class);
+            String hash = replica.request("translation", "same sentence", null).getProperty(RequestContext.REQUEST_HASH, String.class);
             // Waiters subscribe to the lock's channel, one subscription per replica.
             var lockChannel = admin
-                    .getTopic("redisson_lock__channel:" + CacheKeys.of("translate", hash).flight());
+                    .getTopic("redisson_lock__channel:" + CacheKeys.of("translation", hash).flight());
             List<Future<Exchange>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 CacheReplica target = i % 2 == 0 ? replica : other;
                 answers.add(pool.submit(() -> {
                     allStarted.countDown();
-                    return target.serve(target.request("translate", "same sentence", null), exchange -> {
+                    return target.serve(target.request("translation", "same sentence", null), exchange -> {
                         // The one engine call lasts until every request was sent and both replicas wait for it.
                         awaitQuietly(allStarted);
                         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lockChannel.countSubscribers() == 2);
@@ -194,8 +195,8 @@ class ResponseCacheTest {
 
     @Test
     void aWaiterTakesOverWhenTheFlightHolderDied() {
-        Exchange request = replica.request("translate", "orphaned", null);
-        String flightKey = CacheKeys.of("translate", request.getProperty(CanonicalRequest.HASH, String.class)).flight();
+        Exchange request = replica.request("translation", "orphaned", null);
+        String flightKey = CacheKeys.of("translation", request.getProperty(RequestContext.REQUEST_HASH, String.class)).flight();
         // A replica that took the flight with a 1 s lease and then died: it never releases.
         RLock dead = admin.getLock(flightKey);
         assertThat(holdDeadFlight(dead)).isTrue();
@@ -213,8 +214,8 @@ class ResponseCacheTest {
         try (CacheReplica impatient = new CacheReplica(server.url(), Mode.single,
                 CacheReplica.properties(DataSize.ofKilobytes(64), Duration.ofSeconds(30), Duration.ofMillis(200)),
                 engineCalls)) {
-            Exchange request = impatient.request("translate", "slow", null);
-            String flightKey = CacheKeys.of("translate", request.getProperty(CanonicalRequest.HASH, String.class)).flight();
+            Exchange request = impatient.request("translation", "slow", null);
+            String flightKey = CacheKeys.of("translation", request.getProperty(RequestContext.REQUEST_HASH, String.class)).flight();
             RLock holder = admin.getLock(flightKey);
             assertThat(holder.tryLock(0, 30, TimeUnit.SECONDS)).isTrue();
 
@@ -236,7 +237,7 @@ class ResponseCacheTest {
             assertThat(during.getMessage().getHeader(ResponseCache.HEADER)).isEqualTo("BYPASS");
             assertThat(during.getMessage().getBody(String.class)).isEqualTo("translated hello");
             assertThat(replica.redisErrors("cache-lookup")).isEqualTo(1);
-            assertThat(replica.cacheCount("translate", "bypass")).isEqualTo(1);
+            assertThat(replica.cacheCount("translation", "bypass")).isEqualTo(1);
         } finally {
             server.start();
         }
@@ -249,8 +250,8 @@ class ResponseCacheTest {
 
     @Test
     void anUnreadableEntryIsTreatedAsAMiss() {
-        Exchange request = replica.request("translate", "garbled", null);
-        String entryKey = CacheKeys.of("translate", request.getProperty(CanonicalRequest.HASH, String.class)).entry();
+        Exchange request = replica.request("translation", "garbled", null);
+        String entryKey = CacheKeys.of("translation", request.getProperty(RequestContext.REQUEST_HASH, String.class)).entry();
         admin.getBucket(entryKey, ByteArrayCodec.INSTANCE).set(new byte[] {42});
 
         Exchange answered = replica.serve(request, CacheReplica.answer(200, "fixed"));
@@ -260,14 +261,26 @@ class ResponseCacheTest {
     }
 
     @Test
-    void aRequestWithoutAKindOrHashIsARouteBug() {
-        Exchange unnamed = replica.request("translate", "x", null);
-        unnamed.removeProperty(CanonicalRequest.HASH);
+    void aRequestWithoutAHashOrOfAnUndeclaredCapabilityIsARouteBug() {
+        Exchange unnamed = replica.request("translation", "x", null);
+        unnamed.removeProperty(RequestContext.REQUEST_HASH);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> replica.cache.lookup(unnamed))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("hubRequestHash");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replica.cache.lookup(replica.request("stt", "x", null)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("hub.cache.ttl.stt");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replica.cache.lookup(replica.request("karaoke", "x", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no capability 'karaoke' is declared under hub.capabilities");
+    }
+
+    @Test
+    void aCapabilityWithoutACacheTtlIsNeverLookedUpNorStored() {
+        Exchange first = replica.serve(replica.request("stt", "x", null), CacheReplica.answer(200, "one"));
+        Exchange second = replica.serve(replica.request("stt", "x", null), CacheReplica.answer(200, "two"));
+
+        assertThat(second.getMessage().getBody(String.class)).isEqualTo("two");
+        assertThat(first.getMessage().getHeader(ResponseCache.HEADER)).isNull();
+        assertThat(replica.engineCalls).hasValue(2);
+        assertThat(admin.getKeys().getKeysByPattern("hub:cache:stt:*")).isEmpty();
     }
 
     private static boolean holdDeadFlight(RLock lock) {

@@ -48,13 +48,13 @@ class LocalEnginesEndToEndTest extends HubHttpTest {
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("hub.redis.url", REDIS::url);
-        registry.add("hub.engines.stt.stt-1.url", STT_1::url);
-        registry.add("hub.engines.stt.stt-2.url", STT_2::url);
-        registry.add("hub.engines.tts.tts-1.url", FLITE_AND_TEXT::url);
-        registry.add("hub.engines.tts.tts-vi.url", ESPEAK_VI::url);
-        registry.add("hub.engines.translation.translate-1.url", FLITE_AND_TEXT::url);
-        registry.add("hub.engines.phonemes.phonemizer.url", FLITE_AND_TEXT::url);
-        registry.add("hub.engines.visemes.viseme-1.url", FLITE_AND_TEXT::url);
+        registry.add("hub.engines.stt-1.url", STT_1::url);
+        registry.add("hub.engines.stt-2.url", STT_2::url);
+        registry.add("hub.engines.tts-1.url", FLITE_AND_TEXT::url);
+        registry.add("hub.engines.tts-vi.url", ESPEAK_VI::url);
+        registry.add("hub.engines.translate-1.url", FLITE_AND_TEXT::url);
+        registry.add("hub.engines.phonemizer.url", FLITE_AND_TEXT::url);
+        registry.add("hub.engines.viseme-1.url", FLITE_AND_TEXT::url);
     }
 
     @AfterAll

@@ -51,6 +51,6 @@ class EngineErrorMessagesTest {
                 new BreakerSettings(50, 10, 20, Duration.ofSeconds(30), 2));
         EngineProperties.Engine engine = new EngineProperties.Engine("http://stt-one.svc.cluster.local:8005", null,
                 null, null, null, null, null);
-        return new EngineCatalog(new EngineProperties(defaults, Map.of("stt", Map.of("stt-1", engine))));
+        return new EngineCatalog(new EngineProperties(defaults, Map.of("stt-1", engine)));
     }
 }

@@ -59,9 +59,9 @@ class EngineFromEnvironmentTest {
         env.put("AUTH_MODE", "off");
         env.put("STT_ENGINE_2_URL", STT_2.baseUrl());
         // The documented forms: the property name itself (dashes allowed), and HUB_* for the rest.
-        env.put("hub.engines.stt.stt-3.url", STT_3.baseUrl());
-        env.put("hub.engines.stt.stt-3.response-timeout", "45s");
-        env.put("HUB_STT_LANGUAGES_TH", "stt-3,stt-2");
+        env.put("hub.engines.stt-3.url", STT_3.baseUrl());
+        env.put("hub.engines.stt-3.response-timeout", "45s");
+        env.put("HUB_CAPABILITIES_STT_ENGINESBYLANGUAGE_TH", "stt-3,stt-2");
         hub = builder.start();
         Awaitility.await("the hub answers /health/ready").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(300)).ignoreExceptions()

@@ -42,7 +42,7 @@ class ColdReplicasTest {
                     .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần\"}")));
             engine.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
                     .willReturn(aResponse().withStatus(200)));
-        }, Map.of("hub.limits.translate.per-minute", "10000"));
+        }, Map.of("hub.capabilities.translation.limits.per-minute", "10000"));
     }
 
     @AfterAll

@@ -35,7 +35,7 @@ class LongEngineSingleFlightTest {
     @BeforeAll
     static void start() {
         replicas = new TwoReplicas(100, "TTS_ENGINE_1_URL", engine -> engine.stubFor(post(urlEqualTo("/v1/audio/speech")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(40_000).withHeader("Content-Type", "audio/wav").withBody(WAV))), Map.of("hub.redis.timeout", "1s", "hub.engines.defaults.response-timeout", "55s", "hub.limits.tts.per-minute", "10000"));
+                .withFixedDelay(40_000).withHeader("Content-Type", "audio/wav").withBody(WAV))), Map.of("hub.redis.timeout", "1s", "hub.engines.defaults.response-timeout", "55s", "hub.capabilities.tts.limits.per-minute", "10000"));
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class SingleFlightUnderLoadTest {
                     .withHeader("Content-Type", "application/json").withBody("{\"translatedText\":\"một lần thôi\"}")));
             engine.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/health"))
                     .willReturn(aResponse().withStatus(200)));
-        }, Map.of("hub.redis.timeout", "3s", "hub.limits.translate.per-minute", "10000"));
+        }, Map.of("hub.redis.timeout", "3s", "hub.capabilities.translation.limits.per-minute", "10000"));
     }
 
     @AfterAll

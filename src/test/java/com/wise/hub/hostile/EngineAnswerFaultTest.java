@@ -164,7 +164,7 @@ class EngineAnswerFaultTest extends HubHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = assertProblem(new String(response.body()), "invalid-model");
-        assertThat(problem.get("detail").asText()).contains("tts-1").contains("hub.tts.models");
+        assertThat(problem.get("detail").asText()).contains("tts-1").contains("hub.capabilities.tts.models");
         TTS_1.verify(0, postRequestedFor(urlEqualTo(SPEECH)));
         TTS_2.verify(0, postRequestedFor(urlEqualTo(SPEECH)));
     }

@@ -31,8 +31,8 @@ import org.springframework.test.context.TestPropertySource;
  * is free only when a stored answer is actually served; a request that failed before any engine was
  * called gets its unit back. Read from the daily counter in Redis.
  */
-@TestPropertySource(properties = {"hub.limits.stt.per-day=500", "hub.limits.translate.per-day=50",
-        "hub.limits.phonemes.per-day=50"})
+@TestPropertySource(properties = {"hub.capabilities.stt.limits.per-day=500", "hub.capabilities.translation.limits.per-day=50",
+        "hub.capabilities.phonemes.limits.per-day=50"})
 class QuotaChargeTest extends HubHttpTest {
 
     static final RedisServer REDIS = new RedisServer().start();
@@ -90,10 +90,10 @@ class QuotaChargeTest extends HubHttpTest {
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(replay.body()).isEqualTo(first.body());
         ENGINE.verify(1, postRequestedFor(urlEqualTo("/translate")));
-        await().atMost(Duration.ofSeconds(5)).until(() -> usedToday("translate") == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> usedToday("translation") == 1);
         // The same key with another request is refused (422), and still counted: it was a request.
         assertThat(translate("order-7", "goodbye").statusCode()).isEqualTo(422);
-        assertThat(usedToday("translate")).isEqualTo(2);
+        assertThat(usedToday("translation")).isEqualTo(2);
     }
 
     @Test
@@ -110,7 +110,7 @@ class QuotaChargeTest extends HubHttpTest {
 
         assertThat(translate(null, "boom").statusCode()).isEqualTo(502);
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> usedToday("translate") == 1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> usedToday("translation") == 1);
     }
 
     private HttpResponse<String> transcribe(String key) throws Exception {

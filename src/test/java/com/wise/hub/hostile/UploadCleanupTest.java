@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  * hub's directory is deleted by the next one.
  */
 @TestPropertySource(properties = {"hub.auth.mode=token", "hub.auth.api-keys.uploads=d9e63221374cfbe42695d57cfe9a7aefb4f5d6178509424abc731b3f5944ea86",
-        "hub.limits.visemes.per-minute=1", "CACHE_URL="})
+        "hub.capabilities.visemes.limits.per-minute=1", "CACHE_URL="})
 public class UploadCleanupTest extends HubHttpTest {
 
     static final String KEY = "upload-test-key";

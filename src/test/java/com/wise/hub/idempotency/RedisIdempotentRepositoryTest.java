@@ -166,7 +166,7 @@ class RedisIdempotentRepositoryTest {
 
     private Exchange exchange(String text) {
         Exchange exchange = new DefaultExchange(camel);
-        CanonicalRequest.describe(exchange, "translate", Map.of("text", text));
+        CanonicalRequest.describe(exchange, Map.of("text", text));
         return exchange;
     }
 

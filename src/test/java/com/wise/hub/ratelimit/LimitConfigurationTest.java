@@ -34,10 +34,10 @@ class LimitConfigurationTest {
 
     @Test
     void environmentVariablesBindByTheDocumentedNames() {
-        Binder binder = binder(Map.of("HUB_LIMITS_STT_PERMINUTE", "40", "HUB_LIMITS_STT_PERDAY", "800",
+        Binder binder = binder(Map.of("HUB_CAPABILITIES_STT_LIMITS_PERMINUTE", "40", "HUB_CAPABILITIES_STT_LIMITS_PERDAY", "800",
                 "HUB_LIMITS_TIMEZONE", "Asia/Tokyo", "HUB_AUTH_MODE", "off",
                 "HUB_AUTH_APIKEYS_LMS", HASH, "HUB_TRUSTEDPROXIES", "10.0.0.0/8,fd00::/8"));
-        LimitProperties limits = limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "40", "HUB_LIMITS_STT_PERDAY", "800",
+        LimitProperties limits = limits(Map.of("HUB_CAPABILITIES_STT_LIMITS_PERMINUTE", "40", "HUB_CAPABILITIES_STT_LIMITS_PERDAY", "800",
                 "HUB_LIMITS_TIMEZONE", "Asia/Tokyo"));
         assertThat(limits.of("stt")).isEqualTo(LimitProperties.FeatureLimit.of(40, 800));
         assertThat(limits.timezone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
@@ -50,8 +50,8 @@ class LimitConfigurationTest {
 
     @Test
     void limitsHaveNoCapAndZeroOrUnlimitedTurnsOneOff() {
-        LimitProperties limits = limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "1000000000", "HUB_LIMITS_STT_PERDAY", "unlimited",
-                "HUB_LIMITS_TTS_PERMINUTE", "0"));
+        LimitProperties limits = limits(Map.of("HUB_CAPABILITIES_STT_LIMITS_PERMINUTE", "1000000000", "HUB_CAPABILITIES_STT_LIMITS_PERDAY", "unlimited",
+                "HUB_CAPABILITIES_TTS_LIMITS_PERMINUTE", "0"));
         assertThat(limits.of("stt").perMinute().value()).isEqualTo(1_000_000_000L);
         assertThat(limits.of("stt").perDay().unlimited()).isTrue();
         assertThat(limits.of("tts").perMinute().unlimited()).isTrue();
@@ -60,10 +60,10 @@ class LimitConfigurationTest {
 
     @Test
     void aPlanOverridesWhatItSetsAndTheDefaultPlanCoversCallersWithoutOne() {
-        LimitProperties limits = limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "20", "HUB_LIMITS_STT_PERDAY", "500",
+        LimitProperties limits = limits(Map.of("HUB_CAPABILITIES_STT_LIMITS_PERMINUTE", "20", "HUB_CAPABILITIES_STT_LIMITS_PERDAY", "500",
                 "HUB_LIMITS_PLANS_PREMIUM_STT_PERDAY", "5000", "HUB_LIMITS_PLANS_FREE_STT_PERDAY", "50",
                 "HUB_LIMITS_PLANS_SCHOOL_STT_PERMINUTE", "unlimited", "HUB_LIMITS_PLANS_SCHOOL_STT_PERDAY", "unlimited",
-                "HUB_LIMITS_DEFAULTPLAN", "free", "HUB_LIMITS_TTS_PERMINUTE", "60"));
+                "HUB_LIMITS_DEFAULTPLAN", "free", "HUB_CAPABILITIES_TTS_LIMITS_PERMINUTE", "60"));
         assertThat(limits.of("stt", "premium")).isEqualTo(LimitProperties.FeatureLimit.of(20, 5000));
         assertThat(limits.of("stt", "school").unlimited()).isTrue();
         assertThat(limits.of("stt", null)).isEqualTo(LimitProperties.FeatureLimit.of(20, 50));
@@ -76,9 +76,9 @@ class LimitConfigurationTest {
 
     @Test
     void invalidValuesStopStartUpWithTheKeyNamed() {
-        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "-1"))).hasStackTraceContaining("a limit is a positive count, 0 or unlimited");
-        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_STT_PERMINUTE", "lots"))).hasStackTraceContaining("hub.limits.stt.per-minute");
-        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_PLANS_GOLD_KARAOKE_PERDAY", "5"))).hasStackTraceContaining("hub.limits.plans.gold.karaoke is not a feature");
+        assertThatThrownBy(() -> limits(Map.of("HUB_CAPABILITIES_STT_LIMITS_PERMINUTE", "-1"))).hasStackTraceContaining("a limit is a positive count, 0 or unlimited");
+        assertThatThrownBy(() -> limits(Map.of("HUB_CAPABILITIES_STT_LIMITS_PERMINUTE", "lots"))).hasStackTraceContaining("hub.capabilities.stt.limits.per-minute");
+        assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_PLANS_GOLD_KARAOKE_PERDAY", "5"))).hasStackTraceContaining("hub.limits.plans.gold.karaoke is not a capability");
         assertThatThrownBy(() -> limits(Map.of("HUB_LIMITS_DEFAULTPLAN", "gold"))).hasStackTraceContaining("hub.limits.plans does not define it");
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
                 Duration.ofSeconds(2), Map.of("lms", "svc-key-123"), Duration.ofMinutes(1), 30, Map.of()))
@@ -89,7 +89,7 @@ class LimitConfigurationTest {
         assertThatThrownBy(() -> new AuthProperties(AuthProperties.Mode.token, null, "/me", Duration.ofMinutes(5),
                 Duration.ofSeconds(2), Map.of("lms", HASH), Duration.ofMinutes(1), 30, Map.of("crm", "school")))
                 .hasMessageContaining("hub.auth.key-plans.crm names no key");
-        assertThatThrownBy(() -> limits().of("karaoke")).hasMessageContaining("No hub.limits feature named 'karaoke'");
+        assertThatThrownBy(() -> limits().of("karaoke")).hasMessageContaining("No capability named 'karaoke' is declared");
     }
 
     private static LimitProperties limits() {

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
             // SHA-256 of "svc-key-123"
             "hub.auth.api-keys.lms=bbb7163076e7a5322f273f19b9d530c77776788847e8c3e58484e13358ae0ff8",
             "hub.auth.key-plans.lms=school",
-            "hub.limits.stt.per-minute=100", "hub.limits.stt.per-day=5",
+            "hub.capabilities.stt.limits.per-minute=100", "hub.capabilities.stt.limits.per-day=5",
             "hub.limits.default-plan=free", "hub.limits.plans.free.stt.per-day=2",
             "hub.limits.plans.premium.stt.per-day=8",
             "hub.limits.plans.school.stt.per-minute=unlimited", "hub.limits.plans.school.stt.per-day=0"})

@@ -49,16 +49,16 @@ abstract class SharedLimitContract {
         properties.put("hub.auth.mode", "off");
         // Generous: a Redis call that times out fails open by design, and this test is about counting.
         properties.put("hub.redis.timeout", "3s");
-        properties.put("hub.limits.tts.per-minute", PER_MINUTE);
-        properties.put("hub.limits.stt.per-minute", 1000);
-        properties.put("hub.limits.stt.per-day", PER_DAY);
-        properties.put("hub.limits.translate.per-minute", DEGRADED_PER_MINUTE);
-        properties.put("hub.limits.visemes.per-minute", HUNDRED_THOUSAND);
-        properties.put("hub.limits.visemes.per-day", "unlimited");
-        properties.put("hub.limits.phonemes.per-minute", HUNDRED);
-        properties.put("hub.limits.phonemes.per-day", 0);
-        properties.put("hub.limits.pronunciation.per-minute", THOUSAND);
-        properties.put("hub.limits.pronunciation.per-day", "unlimited");
+        properties.put("hub.capabilities.tts.limits.per-minute", PER_MINUTE);
+        properties.put("hub.capabilities.stt.limits.per-minute", 1000);
+        properties.put("hub.capabilities.stt.limits.per-day", PER_DAY);
+        properties.put("hub.capabilities.translation.limits.per-minute", DEGRADED_PER_MINUTE);
+        properties.put("hub.capabilities.visemes.limits.per-minute", HUNDRED_THOUSAND);
+        properties.put("hub.capabilities.visemes.limits.per-day", "unlimited");
+        properties.put("hub.capabilities.phonemes.limits.per-minute", HUNDRED);
+        properties.put("hub.capabilities.phonemes.limits.per-day", 0);
+        properties.put("hub.capabilities.pronunciation.limits.per-minute", THOUSAND);
+        properties.put("hub.capabilities.pronunciation.limits.per-day", "unlimited");
         hubA = HubInstance.start(properties, CLOCK);
         hubB = HubInstance.start(properties, CLOCK);
     }
@@ -133,10 +133,10 @@ abstract class SharedLimitContract {
         try {
             double degradedBefore = count(hubA, HubMetricNames.RATELIMIT_DEGRADED);
             double failOpenBefore = count(hubA, HubMetricNames.QUOTA_FAIL_OPEN);
-            List<Integer> onA = sequential(hubA, "translate", DEGRADED_PER_MINUTE + 3);
+            List<Integer> onA = sequential(hubA, "translation", DEGRADED_PER_MINUTE + 3);
             assertThat(onA).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
             assertThat(onA).filteredOn(s -> s == 429).hasSize(3);
-            HttpResponse<String> refused = hubA.post("/test/admission/translate").get();
+            HttpResponse<String> refused = hubA.post("/test/admission/translation").get();
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
             assertThat(count(hubA, HubMetricNames.RATELIMIT_DEGRADED) - degradedBefore)
@@ -145,7 +145,7 @@ abstract class SharedLimitContract {
                     .isEqualTo(DEGRADED_PER_MINUTE + 4);
             assertThat(count(hubA, HubMetricNames.REDIS_ERRORS)).isPositive();
             // Per replica: the other hub has its own allowance while Redis is gone.
-            assertThat(sequential(hubB, "translate", DEGRADED_PER_MINUTE + 3))
+            assertThat(sequential(hubB, "translation", DEGRADED_PER_MINUTE + 3))
                     .filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
         } finally {
             startRedis();
@@ -156,7 +156,7 @@ abstract class SharedLimitContract {
         }
         flushRedis();
         double degradedBefore = degradedOnBothHubs();
-        List<Integer> statuses = burst("translate", 200);
+        List<Integer> statuses = burst("translation", 200);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(DEGRADED_PER_MINUTE);
         assertThat(degradedOnBothHubs()).as("requests that missed Redis").isEqualTo(degradedBefore);
     }

@@ -50,11 +50,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/shared/*.yaml,"
                     + "classpath:admission-test/*.yaml",
             "hub.auth.mode=off", "hub.trusted-proxies=127.0.0.2/32", "hub.limits.timezone=Asia/Tokyo",
-            "hub.limits.tts.per-minute=3", "hub.limits.tts.per-day=1000",
-            "hub.limits.stt.per-minute=100", "hub.limits.stt.per-day=2",
-            "hub.limits.translate.per-minute=100", "hub.limits.translate.per-day=2",
-            "hub.limits.phonemes.per-minute=100", "hub.limits.phonemes.per-day=2",
-            "hub.limits.visemes.per-minute=1", "hub.limits.visemes.per-day=1000"})
+            "hub.capabilities.tts.limits.per-minute=3", "hub.capabilities.tts.limits.per-day=1000",
+            "hub.capabilities.stt.limits.per-minute=100", "hub.capabilities.stt.limits.per-day=2",
+            "hub.capabilities.translation.limits.per-minute=100", "hub.capabilities.translation.limits.per-day=2",
+            "hub.capabilities.phonemes.limits.per-minute=100", "hub.capabilities.phonemes.limits.per-day=2",
+            "hub.capabilities.visemes.limits.per-minute=1", "hub.capabilities.visemes.limits.per-day=1000"})
 class AdmissionRoutesTest extends HubHttpTest {
 
     private static final RedisServer REDIS = new RedisServer();
@@ -146,19 +146,19 @@ class AdmissionRoutesTest extends HubHttpTest {
 
     @Test
     void engineFailureGivesTheQuotaUnitBackButAClientErrorDoesNot() throws Exception {
-        HttpResponse<String> badInput = admit("translate", Map.of("X-Test-Outcome", "bad-input"));
+        HttpResponse<String> badInput = admit("translation", Map.of("X-Test-Outcome", "bad-input"));
         assertThat(badInput.statusCode()).isEqualTo(400);
         assertThat(badInput.headers().firstValue("X-RateLimit-Remaining-Day")).hasValue("1");
 
-        double givenBack = givenBack("translate");
-        HttpResponse<String> engineDown = admit("translate", Map.of("X-Test-Outcome", "engine-down"));
+        double givenBack = givenBack("translation");
+        HttpResponse<String> engineDown = admit("translation", Map.of("X-Test-Outcome", "engine-down"));
         assertThat(engineDown.statusCode()).isEqualTo(500);
         assertThat(engineDown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(engineDown.headers().allValues("X-RateLimit-Remaining-Day")).containsExactly("0");
-        await().atMost(Duration.ofSeconds(5)).until(() -> givenBack("translate") == givenBack + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> givenBack("translation") == givenBack + 1);
 
-        assertThat(admit("translate").headers().firstValue("X-RateLimit-Remaining-Day")).hasValue("0");
-        assertRefused(admit("translate"), "per-day", null);
+        assertThat(admit("translation").headers().firstValue("X-RateLimit-Remaining-Day")).hasValue("0");
+        assertRefused(admit("translation"), "per-day", null);
     }
 
     @Test

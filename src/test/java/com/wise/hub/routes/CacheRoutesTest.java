@@ -1,5 +1,6 @@
 package com.wise.hub.routes;
 
+import com.wise.hub.request.RequestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wise.hub.cache.CanonicalRequest;
@@ -31,9 +32,9 @@ class CacheRoutesTest extends FakeCapabilityOnRedisTest {
 
         assertThat(failed.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(502);
         assertThat(failed.getMessage().getHeader("X-Cache")).isEqualTo("MISS");
-        String flight = "hub:cache:translate:{" + failed.getProperty(CanonicalRequest.HASH) + "}:flight";
+        String flight = "hub:cache:translate:{" + failed.getProperty(RequestContext.REQUEST_HASH) + "}:flight";
         assertThat(admin.getLock(flight).isLocked()).isFalse();
-        assertThat(admin.getKeys().countExists("hub:cache:translate:{" + failed.getProperty(CanonicalRequest.HASH) + "}"))
+        assertThat(admin.getKeys().countExists("hub:cache:translate:{" + failed.getProperty(RequestContext.REQUEST_HASH) + "}"))
                 .isZero();
 
         assertThat(send("hello", null, null).getMessage().getHeader("X-Cache")).isEqualTo("MISS");
@@ -64,7 +65,7 @@ class CacheRoutesTest extends FakeCapabilityOnRedisTest {
 
     private Exchange send(String text, String cacheControl, String fail) {
         return template.send("direct:fake-answer", exchange -> {
-            CanonicalRequest.describe(exchange, "translate", Map.of("text", text));
+            CanonicalRequest.describe(exchange, Map.of("text", text));
             if (cacheControl != null) {
                 exchange.getMessage().setHeader("Cache-Control", cacheControl);
             }

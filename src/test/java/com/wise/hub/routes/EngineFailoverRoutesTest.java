@@ -61,13 +61,20 @@ class EngineFailoverRoutesTest extends HubHttpTest {
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("STT_ENGINE_1_URL", ONE::url);
         registry.add("STT_ENGINE_2_URL", TWO::url);
-        registry.add("hub.engines.stt.stt-1.max-in-flight", () -> "2");
-        registry.add("hub.engines.stt.stt-1.response-timeout", () -> "5s");
-        registry.add("hub.engines.stt.stt-1.breaker.minimum-number-of-calls", () -> "4");
-        registry.add("hub.engines.stt.stt-1.breaker.sliding-window-size", () -> "4");
-        registry.add("hub.engines.stt.stt-1.breaker.wait-duration-in-open-state", () -> "1s");
-        registry.add("hub.engines.stt.stt-1.breaker.permitted-number-of-calls-in-half-open-state", () -> "1");
-        registry.add("hub.engines.stt.stt-2.max-in-flight", () -> "1");
+        registry.add("hub.engines.stt-1.max-in-flight", () -> "2");
+        registry.add("hub.engines.stt-1.response-timeout", () -> "5s");
+        registry.add("hub.engines.stt-1.breaker.minimum-number-of-calls", () -> "4");
+        registry.add("hub.engines.stt-1.breaker.sliding-window-size", () -> "4");
+        registry.add("hub.engines.stt-1.breaker.wait-duration-in-open-state", () -> "1s");
+        registry.add("hub.engines.stt-1.breaker.permitted-number-of-calls-in-half-open-state", () -> "1");
+        registry.add("hub.engines.stt-2.max-in-flight", () -> "1");
+        // The chains the tests call, each declared as a capability: chain-<engine ids joined by '-'>.
+        for (List<String> chain : List.of(List.of("stt-1", "stt-2"), List.of("stt-1"), List.of("tts-1", "tts-2"),
+                List.of("tts-vi", "stt-2"))) {
+            registry.add("hub.capabilities." + chainName(chain) + ".engines", () -> String.join(",", chain));
+        }
+        registry.add("hub.capabilities.chain-short.engines", () -> "stt-1,stt-2");
+        registry.add("hub.capabilities.chain-short.deadline", () -> "500ms");
         registry.add("camel.main.jmx-enabled", () -> "true");
         registry.add("camel.main.name", () -> "engine-failover-test");
     }
@@ -86,11 +93,11 @@ class EngineFailoverRoutesTest extends HubHttpTest {
     }
 
     @Test
-    void eachConfiguredEngineGetsItsGuardedRouteUnderTheSharedErrorPolicy() {
+    void eachConfiguredEngineGetsItsGuardedRouteUnderTheEngineAttemptPolicy() {
         ModelCamelContext model = (ModelCamelContext) camelContext;
         for (String engine : List.of("stt-1", "stt-2")) {
             assertThat(model.getRouteDefinition("engine-call-" + engine).getRouteConfigurationId())
-                    .isEqualTo("hub-errors");
+                    .isEqualTo("engine-attempt");
         }
         assertThat(camelContext.getRoute("engine-call-tts-1")).as("no URL, no route").isNull();
     }
@@ -230,7 +237,7 @@ class EngineFailoverRoutesTest extends HubHttpTest {
         ONE.hold();
         Exchange result = template.send("direct:engine-failover", e -> {
             prepare(e, List.of("stt-1", "stt-2"), "{}".getBytes());
-            e.setProperty("hubDeadline", Duration.ofMillis(500));
+            e.setProperty("hubCapability", "chain-short");
         });
         assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(504);
         assertThat(result.getMessage().getHeader("X-Engine-Attempts")).isEqualTo("stt-1:timeout,stt-2:deadline");
@@ -253,8 +260,11 @@ class EngineFailoverRoutesTest extends HubHttpTest {
     }
 
     @Test
-    void anUndeclaredEngineIdIsAnInternalError() {
-        Exchange result = call(List.of("stt-9"), "{}".getBytes(), null);
+    void anUndeclaredCapabilityIsAnInternalError() {
+        Exchange result = template.send("direct:engine-failover", e -> {
+            prepare(e, List.of("stt-1"), "{}".getBytes());
+            e.setProperty("hubCapability", "never-declared");
+        });
         assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(500);
     }
 
@@ -301,8 +311,7 @@ class EngineFailoverRoutesTest extends HubHttpTest {
     }
 
     private static void prepare(Exchange exchange, List<String> engines, Object body) {
-        exchange.setProperty("hubCapability", "stt");
-        exchange.setProperty("hubEngines", engines);
+        exchange.setProperty("hubCapability", chainName(engines));
         exchange.setProperty("hubEnginePath", PATH);
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader("Content-Type", "application/json");
@@ -340,5 +349,9 @@ class EngineFailoverRoutesTest extends HubHttpTest {
     private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
         return headers.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT),
                 Map.Entry::getValue));
+    }
+
+    private static String chainName(List<String> engines) {
+        return "chain-" + String.join("-", engines);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A capability for testing the one request pipeline (routes/shared/pipeline.yaml) without an
- * engine, declared as a capability file declares one: {@code direct:fake} is the template
+ * engine, declared as a capability file declares one (its tests declare {@code hub.capabilities.fake}
+ * with a {@code cache-ttl}): {@code direct:fake} is the template
  * {@code capability} (the test names the request and admits it itself: body {@code own}, bean
  * {@code fakeRequest}), {@code direct:fake-answer} the template {@code capability-answer}, and
  * {@code direct:fake-engine} counts its calls, can be held on a gate, fails with the status in the
@@ -30,7 +31,7 @@ public class FakeCapability {
             @Override
             public void configure() {
                 templatedRoute("capability").routeId("fake").parameter("capability", "fake")
-                        .parameter("feature", "chat").parameter("body", "own").parameter("request", "fakeRequest");
+                        .parameter("body", "own").parameter("request", "fakeRequest");
                 templatedRoute("capability-answer").routeId("fake-answer").parameter("capability", "fake");
                 from("direct:fake-engine").routeId("fake-engine").routeConfigurationId("hub-errors")
                         .process(FakeCapability::answer);

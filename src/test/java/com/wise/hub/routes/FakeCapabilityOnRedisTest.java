@@ -43,6 +43,8 @@ abstract class FakeCapabilityOnRedisTest extends HubHttpTest {
     @DynamicPropertySource
     static void redisUrl(DynamicPropertyRegistry registry) {
         registry.add("hub.redis.url", redis::url);
+        // FakeCapability's declaration: its answers are cached, a key runs it once (the defaults).
+        registry.add("hub.capabilities.fake.cache-ttl", () -> "7d");
     }
 
     @BeforeEach

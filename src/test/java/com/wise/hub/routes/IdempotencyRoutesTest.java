@@ -131,7 +131,7 @@ class IdempotencyRoutesTest extends FakeCapabilityOnRedisTest {
     }
 
     private static void describe(Exchange exchange, String key, String text, String fail, String identity) {
-        CanonicalRequest.describe(exchange, "translate", Map.of("text", text));
+        CanonicalRequest.describe(exchange, Map.of("text", text));
         // Past the cache, so every run that is not a replay reaches the fake engine.
         exchange.getMessage().setHeader("Cache-Control", "no-store");
         // Admitted by the test: the pipeline's admission step sees it and steps aside.

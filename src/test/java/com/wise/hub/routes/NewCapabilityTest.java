@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.wise.hub.redis.RedisWarmup;
+import com.wise.hub.support.DocExamples;
 import com.wise.hub.support.HubHttpTest;
 import com.wise.hub.support.RedisReadiness;
 import com.wise.hub.support.RedisServer;
@@ -25,51 +26,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A capability the hub has never seen, "karaoke", added with a route file in ROUTES_DIR and
  * properties only, no Java: its endpoint is served and listed in /openapi.json, limited by
- * hub.limits.karaoke, cached by hub.cache.ttl.karaoke, fails over between its two engines
- * (hub.engines.karaoke.*) and has engine metrics, all through the one pipeline.
+ * hub.capabilities.karaoke.limits, cached by hub.capabilities.karaoke.cache-ttl, fails over between its two engines
+ * (hub.capabilities.karaoke.engines, hub.engines.karaoke-*) and has engine metrics, all through the one pipeline.
  */
+// The configuration block of the docs, as ./config/application.yaml would be read (CONFIGURATION writes it).
+@TestPropertySource(properties = "spring.config.additional-location=file:target/doc-examples/karaoke.yaml")
 class NewCapabilityTest extends HubHttpTest {
 
-    static final String ROUTE_FILE = """
-            # A capability declared in configuration: POST /v1/karaoke {song, lyrics} -> the engine's score.
-            - rest:
-                id: api-karaoke
-                post:
-                  - id: post-karaoke
-                    routeId: post-karaoke
-                    path: /v1/karaoke
-                    description: Scores a sung line.
-                    consumes: application/json
-                    produces: application/json
-                    to: direct:karaoke
-            - templatedRoute:
-                routeTemplateRef: capability
-                routeId: karaoke
-                parameters:
-                  - {name: capability, value: karaoke}
-                  - {name: feature, value: karaoke}
-                  - {name: request, value: jsonBody}
-            - templatedRoute:
-                routeTemplateRef: capability-answer
-                routeId: karaoke-answer
-                parameters:
-                  - {name: capability, value: karaoke}
-            - route:
-                id: karaoke-engine
-                routeConfigurationId: hub-errors
-                from:
-                  uri: direct:karaoke-engine
-                  steps:
-                    - setProperty: {name: hubCapability, constant: karaoke}
-                    - setProperty: {name: hubEngines, constant: "karaoke-1,karaoke-2"}
-                    - setProperty: {name: hubEnginePath, constant: /score}
-                    - setProperty: {name: hubEngineAnswer, constant: json}
-                    - to: direct:engine-failover
-            """;
+    /** Exactly as docs/routes.md ("Adding a capability") shows them: the route file and the configuration. */
+    static final String ROUTE_FILE = DocExamples.block("docs/routes.md", "# routes/karaoke.yaml");
+    static final Path CONFIGURATION = DocExamples.file("docs/routes.md", "# configuration (", "karaoke.yaml");
 
     static final Path ROUTES = routesWith("karaoke.yaml", ROUTE_FILE);
     static final RedisServer REDIS = new RedisServer().start();
@@ -88,11 +59,10 @@ class NewCapabilityTest extends HubHttpTest {
     static void declare(DynamicPropertyRegistry registry) {
         registry.add("hub.routes.dir", ROUTES::toString);
         registry.add("hub.redis.url", REDIS::url);
-        registry.add("hub.engines.karaoke.karaoke-1.url", ONE::baseUrl);
-        registry.add("hub.engines.karaoke.karaoke-2.url", TWO::baseUrl);
-        registry.add("hub.limits.karaoke.per-minute", () -> "3");
-        registry.add("hub.limits.karaoke.per-day", () -> "100");
-        registry.add("hub.cache.ttl.karaoke", () -> "1h");
+        // Only where the engines run and a per-minute limit a test reaches differ from the docs.
+        registry.add("hub.engines.karaoke-1.url", ONE::baseUrl);
+        registry.add("hub.engines.karaoke-2.url", TWO::baseUrl);
+        registry.add("hub.capabilities.karaoke.limits.per-minute", () -> "3");
     }
 
     @AfterAll
@@ -116,6 +86,7 @@ class NewCapabilityTest extends HubHttpTest {
         assertThat(first.headers().firstValue("X-Engine-Attempts")).hasValue("karaoke-1:5xx,karaoke-2:ok");
         assertThat(first.headers().firstValue("X-Cache")).hasValue("MISS");
         assertThat(first.headers().firstValue("X-RateLimit-Limit")).hasValue("3");
+        assertThat(first.headers().firstValue("X-RateLimit-Limit-Day")).as("per-day as the docs declare it").hasValue("500");
         TWO.verify(postRequestedFor(urlEqualTo("/score")).withRequestBody(equalToJson(line)));
 
         // The same request in another member order is the same request: from the cache.

@@ -80,7 +80,7 @@ class PronunciationRoutesTest extends HubHttpTest {
         registry.add("hub.triton.vocab", () -> vocab.toUri().toString());
         registry.add("INFERENCE_GPU_URL", () -> TRITON_1.address() + "," + TRITON_2.address());
         registry.add("PHONEMIZER_URL", PHONEMIZER::baseUrl);
-        registry.add("hub.engines.phonemes.phonemizer.url", PHONEMIZER::baseUrl);
+        registry.add("hub.engines.phonemizer.url", PHONEMIZER::baseUrl);
     }
 
     @AfterAll

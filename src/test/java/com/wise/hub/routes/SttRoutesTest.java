@@ -56,9 +56,9 @@ class SttRoutesTest extends HubHttpTest {
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("STT_ENGINE_1_URL", ENGINE_1::baseUrl);
         registry.add("STT_ENGINE_2_URL", ENGINE_2::baseUrl);
-        registry.add("hub.engines.stt.stt-1.response-timeout", () -> "1s");
-        registry.add("hub.engines.stt.stt-2.response-timeout", () -> "2s");
-        registry.add("hub.stt.max-file-size", () -> "8MB");
+        registry.add("hub.engines.stt-1.response-timeout", () -> "1s");
+        registry.add("hub.engines.stt-2.response-timeout", () -> "2s");
+        registry.add("hub.capabilities.stt.max-file-size", () -> "8MB");
     }
 
     /** On a fixed port, so a test can stop the engine (connections refused) and start it again. */

@@ -113,10 +113,10 @@ class TranslationRoutesTest extends HubHttpTest {
         assertThat(second.body()).isEqualTo(first.body());
         ENGINE.verify(1, postRequestedFor(urlEqualTo("/translate")));
         assertThat(get("/metrics").body())
-                .containsPattern("hub_cache_requests_total\\{[^}]*kind=\"translate\",result=\"hit\"}")
-                .containsPattern("hub_cache_requests_total\\{[^}]*kind=\"translate\",result=\"miss\"}");
+                .containsPattern("hub_cache_requests_total\\{[^}]*kind=\"translation\",result=\"hit\"}")
+                .containsPattern("hub_cache_requests_total\\{[^}]*kind=\"translation\",result=\"miss\"}");
         List<String> keys = new ArrayList<>();
-        ADMIN.getKeys().getKeysByPattern("hub:cache:translate:*").forEach(keys::add);
+        ADMIN.getKeys().getKeysByPattern("hub:cache:translation:*").forEach(keys::add);
         assertThat(keys).hasSize(1);
         assertThat(ADMIN.getKeys().remainTimeToLive(keys.get(0)))
                 .isBetween(Duration.ofDays(7).minusMinutes(1).toMillis(), Duration.ofDays(7).toMillis());
@@ -130,7 +130,7 @@ class TranslationRoutesTest extends HubHttpTest {
                 "--server.port=0", "--camel.main.jmx-enabled=false", "--hub.health.probe-interval=200ms",
                 "--hub.redis.url=" + REDIS.url(), "--TRANSLATION_ENGINE_URL=" + ENGINE.baseUrl(),
                 // As HubHttpTest runs the first instance: no credentials, limits no test reaches.
-                "--hub.auth.mode=off", "--hub.limits.translate.per-minute=10000")) {
+                "--hub.auth.mode=off", "--hub.capabilities.translation.limits.per-minute=10000")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             // Both instances have served a request before, as running replicas have.
             translate("{\"text\":\"warm up\",\"target\":\"vi\"}");

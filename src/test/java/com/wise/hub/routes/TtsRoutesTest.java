@@ -58,7 +58,7 @@ class TtsRoutesTest extends HubHttpTest {
         registry.add("TTS_ENGINE_1_URL", TTS_1::baseUrl);
         registry.add("TTS_ENGINE_2_URL", TTS_2::baseUrl);
         registry.add("TTS_ENGINE_VI_URL", TTS_VI::baseUrl);
-        registry.add("hub.cache.ttl.tts", () -> "3h");
+        registry.add("hub.capabilities.tts.cache-ttl", () -> "3h");
         registry.add("hub.cache.max-entry-size", () -> "1KB");
     }
 

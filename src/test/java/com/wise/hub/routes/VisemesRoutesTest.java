@@ -56,7 +56,7 @@ class VisemesRoutesTest extends HubHttpTest {
     static void engineAndRedis(DynamicPropertyRegistry registry) {
         registry.add("hub.redis.url", REDIS::url);
         registry.add("VISEME_SERVICE_URL", SERVICE::baseUrl);
-        registry.add("hub.visemes.max-file-size", () -> "64KB");
+        registry.add("hub.capabilities.visemes.max-file-size", () -> "64KB");
     }
 
     @AfterAll

@@ -23,13 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             // Capability tests are not about callers or limits (routes/AdmissionRoutesTest and auth/ are):
             // no credentials needed, and limits no test reaches.
             "hub.auth.mode=off",
-            "hub.limits.stt.per-minute=10000", "hub.limits.stt.per-day=10000",
-            "hub.limits.tts.per-minute=10000", "hub.limits.tts.per-day=10000",
-            "hub.limits.translate.per-minute=10000", "hub.limits.translate.per-day=10000",
-            "hub.limits.phonemes.per-minute=10000", "hub.limits.phonemes.per-day=10000",
-            "hub.limits.visemes.per-minute=10000", "hub.limits.visemes.per-day=10000",
-            "hub.limits.pronunciation.per-minute=10000", "hub.limits.pronunciation.per-day=10000",
-            "hub.limits.chat.per-minute=10000", "hub.limits.chat.per-day=10000"})
+            "hub.capabilities.stt.limits.per-minute=10000", "hub.capabilities.stt.limits.per-day=10000",
+            "hub.capabilities.tts.limits.per-minute=10000", "hub.capabilities.tts.limits.per-day=10000",
+            "hub.capabilities.translation.limits.per-minute=10000", "hub.capabilities.translation.limits.per-day=10000",
+            "hub.capabilities.phonemes.limits.per-minute=10000", "hub.capabilities.phonemes.limits.per-day=10000",
+            "hub.capabilities.visemes.limits.per-minute=10000", "hub.capabilities.visemes.limits.per-day=10000",
+            "hub.capabilities.pronunciation.limits.per-minute=10000", "hub.capabilities.pronunciation.limits.per-day=10000",
+            "hub.capabilities.chat.limits.per-minute=10000", "hub.capabilities.chat.limits.per-day=10000"})
 public abstract class HubHttpTest {
 
     protected static final HttpClient HTTP = HttpClient.newBuilder()

@@ -38,6 +38,7 @@ public final class HubInstance implements AutoCloseable {
         all.putAll(properties);
         // As command-line arguments, so they override application.yaml as a deployment's settings would.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        startCamelAsADeploymentDoes();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(com.wise.hub.HubApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(args);
@@ -73,5 +74,17 @@ public final class HubInstance implements AutoCloseable {
         if (closer.isAlive()) {
             throw new IllegalStateException("hub on port " + port + " did not shut down within a minute");
         }
+    }
+
+    /**
+     * camel-test-spring's listener stops Camel contexts from starting (the system property
+     * {@code skipStartingCamelContext} and the static {@code SpringCamelContext.setNoStart}) while it prepares a
+     * {@code @CamelSpringBootTest} class, and undoes it afterwards; a class whose static set-up failed leaves both
+     * set, and every hub started by hand in the same JVM then runs no routes (all 404). A hub started here is a
+     * deployment's, so it must start Camel whatever ran before.
+     */
+    public static void startCamelAsADeploymentDoes() {
+        System.clearProperty("skipStartingCamelContext");
+        org.apache.camel.spring.SpringCamelContext.setNoStart(false);
     }
 }

@@ -111,7 +111,7 @@ public final class RedisServer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("redis-server is not installed: run scripts/setup.sh (apt-get install redis-server)");
+        throw new IllegalStateException("redis-server is not installed: run scripts/install-packages.sh (scripts/test.sh does), or apt-get install redis-server");
     }
 
     public static int freePort() {
