@@ -24,7 +24,7 @@ public class EngineFailover {
     public static final String CAPABILITY = "hubCapability";
     /** In: ordered {@code List<String>} (or comma-separated text) of engine ids to try. */
     public static final String ENGINES = "hubEngines";
-    /** In: path on the engine, e.g. {@code /v1/audio/transcriptions}. */
+    /** In, for HTTP engines: path on the engine, e.g. {@code /v1/audio/transcriptions}; gRPC engines need none. */
     public static final String PATH = "hubEnginePath";
     /** In, optional: {@link Duration} (or text such as {@code 60s}) for the whole chain. */
     public static final String DEADLINE = "hubDeadline";
@@ -57,11 +57,15 @@ public class EngineFailover {
      */
     public void start(Exchange exchange) {
         String capability = required(exchange, CAPABILITY);
-        String path = required(exchange, PATH);
-        if (!path.startsWith("/")) {
+        List<String> engines = engines(exchange.getProperty(ENGINES));
+        String path = exchange.getProperty(PATH, String.class);
+        if (path != null && !path.startsWith("/")) {
             throw new IllegalArgumentException(PATH + " must start with '/', was '" + path + "'");
         }
-        List<String> engines = engines(exchange.getProperty(ENGINES));
+        if (path == null && engines.stream().map(catalog::get).anyMatch(EngineSettings::http)) {
+            throw new IllegalArgumentException("exchange property " + PATH + " must be set before "
+                    + "direct:engine-failover when an HTTP engine is listed: " + engines);
+        }
         engines.forEach(catalog::get);
         EngineAttempts attempts = new EngineAttempts(capability, engines, clock.instant().plus(deadline(exchange)));
         exchange.setProperty(ATTEMPTS, attempts);
