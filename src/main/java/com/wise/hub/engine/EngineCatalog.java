@@ -28,7 +28,7 @@ public class EngineCatalog {
         this(properties.engines(), sources.orderedStream().toList());
     }
 
-    private EngineCatalog(List<EngineSettings> declared, List<EngineSource> sources) {
+    EngineCatalog(List<EngineSettings> declared, List<EngineSource> sources) {
         Stream.concat(declared.stream(), sources.stream().flatMap(source -> source.engines().stream()))
                 .forEach(engine -> {
                     EngineSettings previous = byId.putIfAbsent(engine.id(), engine);

@@ -7,7 +7,7 @@ package com.wise.hub.engine;
  */
 public final class EngineMisconfigured extends RuntimeException {
 
-    /** @param message names the engine and what differs, e.g. "Triton target triton-1 serves ... output 'logits' is missing" */
+    /** @param message names the engine and what differs, e.g. "... triton-1 serves ...: output 'logits' is missing" */
     public EngineMisconfigured(String message) {
         super(message);
     }

@@ -32,7 +32,10 @@ public enum EngineOutcome {
     BAD_ANSWER("bad-answer"),
     /** The engine answered 429 Too Many Requests, or gRPC RESOURCE_EXHAUSTED. */
     TOO_MANY_REQUESTS("429"),
-    /** No connection or no answer in time (connect timeout, response timeout, deadline cut, HTTP 408, gRPC DEADLINE_EXCEEDED). */
+    /**
+     * No connection or no answer in time (connect timeout, response timeout, deadline cut, HTTP 408,
+     * gRPC DEADLINE_EXCEEDED).
+     */
     TIMEOUT("timeout"),
     /** Connection refused, reset or closed, unknown host; gRPC UNAVAILABLE. */
     UNREACHABLE("unreachable"),
@@ -105,7 +108,7 @@ public enum EngineOutcome {
         return ERROR;
     }
 
-    /** A gRPC call's failure: unavailable, slow, overloaded or failing servers fail over; refusals are the hub's fault. */
+    /** A gRPC call's failure: unavailable, slow, overloaded or failing servers; refusals are the hub's fault. */
     private static EngineOutcome of(Status.Code code) {
         return switch (code) {
             case UNAVAILABLE -> UNREACHABLE;
