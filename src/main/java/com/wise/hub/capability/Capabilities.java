@@ -80,7 +80,9 @@ public class Capabilities {
             throw new IllegalArgumentException(prefix + ": a capability name is lower-case letters, digits and '-', "
                     + "starting with a letter");
         }
-        List<String> chain = engineIds(prefix + ".engines", d.engines(), engines, true);
+        // No engines declared: those an engine source made for it (pronunciation: the Triton targets).
+        List<String> chain = d.engines().isEmpty() ? engines.sourcedFor(name)
+                : engineIds(prefix + ".engines", d.engines(), engines, true);
         Map<String, List<String>> languages = rules(prefix + ".engines-by-language", d.enginesByLanguage(), engines);
         languages.keySet().forEach(language -> {
             if (!ISO_639_1.contains(language)) {

@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * @param name       the capability's name, used everywhere: route {@code direct:<name>}, limits, cache kind,
  *                   metric tag, problem detail
- * @param engines    engine ids ({@code hub.engines.<id>}) tried in order when no rule matches; may be empty
- *                   only for a capability whose route names its engines itself (pronunciation's Triton targets)
+ * @param engines    engine ids ({@code hub.engines.<id>}) tried in order when no rule matches; when the
+ *                   declaration lists none, those an engine source made for the capability (pronunciation:
+ *                   the Triton targets of {@code INFERENCE_GPU_URL}), else empty
  * @param enginesByVoice    voice (lower case) → engine ids, the first rule looked at
  * @param enginesByModel    model → engine ids, looked at when no voice rule matched
  * @param enginesByLanguage ISO-639-1 language (lower case) → engine ids, looked at last

@@ -4,18 +4,21 @@ import com.wise.hub.request.RequestContext;
 import com.wise.hub.config.Redaction;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds one engine attempt (the enrich of {@code direct:engine-call-<id>}) back into the request:
  * a 2xx answer becomes the message (body, Content-Type, status); a rejecting 4xx is kept for the
- * client's problem; any failure is classified ({@link EngineOutcome#of}) and the request keeps its
- * original body for the next engine. Every attempt is counted and timed.
+ * client's problem; any failure is classified ({@link EngineOutcome#of}), told to every
+ * {@link EngineFailureListener}, and the request keeps its original body for the next engine. Every
+ * attempt is counted and timed.
  */
 @Component("engineAttemptOutcome")
 class EngineAttemptOutcome implements AggregationStrategy {
@@ -25,11 +28,14 @@ class EngineAttemptOutcome implements AggregationStrategy {
     private final EngineMetrics metrics;
     private final EngineErrorMessages messages;
     private final Clock clock;
+    private final List<EngineFailureListener> listeners;
 
-    EngineAttemptOutcome(EngineMetrics metrics, EngineErrorMessages messages, Clock clock) {
+    EngineAttemptOutcome(EngineMetrics metrics, EngineErrorMessages messages, Clock clock,
+            ObjectProvider<EngineFailureListener> listeners) {
         this.metrics = metrics;
         this.messages = messages;
         this.clock = clock;
+        this.listeners = listeners.orderedStream().toList();
     }
 
     @Override
@@ -44,6 +50,7 @@ class EngineAttemptOutcome implements AggregationStrategy {
             metrics.attempt(engine, outcome, outcome.skipped() ? null : took);
             log.warn("{} engine {} {} after {} ms: {}", attempts.capability(), engine, outcome.label(),
                     took.toMillis(), describe(failure));
+            listeners.forEach(listener -> listener.failed(engine, outcome));
             return request;
         }
         Message answer = attempt.getMessage();

@@ -43,15 +43,19 @@ public class EngineFailover {
      */
     public void start(Exchange exchange) {
         Capability capability = capabilities.get(required(exchange, RequestContext.CAPABILITY));
-        String path = required(exchange, RequestContext.ENGINE_PATH);
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException(RequestContext.ENGINE_PATH + " must start with '/', was '" + path + "'");
-        }
         List<String> engines = capability.chain(exchange.getProperty(RequestContext.VOICE, String.class),
                 exchange.getProperty(RequestContext.MODEL, String.class),
                 exchange.getProperty(RequestContext.LANGUAGE, String.class));
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("hub.capabilities." + capability.name() + ".engines lists no engine");
+        }
+        String path = exchange.getProperty(RequestContext.ENGINE_PATH, String.class);
+        if (path != null && !path.startsWith("/")) {
+            throw new IllegalArgumentException(RequestContext.ENGINE_PATH + " must start with '/', was '" + path + "'");
+        }
+        if (path == null && engines.stream().map(catalog::get).anyMatch(EngineSettings::http)) {
+            throw new IllegalArgumentException("exchange property " + RequestContext.ENGINE_PATH + " must be set before "
+                    + "direct:engine-failover when an HTTP engine is listed: " + engines);
         }
         EngineAttempts attempts = new EngineAttempts(capability.name(), engines,
                 clock.instant().plus(capability.deadline()));

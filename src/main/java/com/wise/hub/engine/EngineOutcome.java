@@ -1,34 +1,43 @@
 package com.wise.hub.engine;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 
 /**
- * How one engine attempt ended; {@link #label()} is what X-Engine-Attempts, problem bodies and the
- * {@code outcome} metric tag show.
+ * How one engine attempt ended, whatever the engine's protocol (HTTP status or gRPC status code);
+ * {@link #label()} is what X-Engine-Attempts, problem bodies and the {@code outcome} metric tag show.
  */
 public enum EngineOutcome {
     /** The engine answered 2xx. */
     OK("ok"),
     /** The engine answered a 4xx that blames the request (not 408 or 429): the chain ends. */
     CLIENT_ERROR("client-error"),
-    /** The engine answered 5xx. */
+    /** The engine answered 5xx, or gRPC INTERNAL, UNKNOWN, ABORTED, CANCELLED or DATA_LOSS. */
     SERVER_ERROR("5xx"),
     /**
      * The engine refused the hub itself: 401, 403 (its key expired or is wrong), 404, 405 (a wrong URL
-     * or path). The hub's configuration is at fault, not the client's request; alert-worthy.
+     * or path); over gRPC any refusal of a request the hub built (NOT_FOUND "unknown model",
+     * INVALID_ARGUMENT, UNIMPLEMENTED, PERMISSION_DENIED, UNAUTHENTICATED, FAILED_PRECONDITION, ...);
+     * or it serves another model contract than the configured one ({@link EngineMisconfigured}). The
+     * hub's configuration is at fault, not the client's request; alert-worthy.
      */
     MISCONFIGURED("misconfigured"),
     /** The engine answered, but not with what the capability expects: a 3xx, or a 2xx that is not audio or JSON. */
     BAD_ANSWER("bad-answer"),
-    /** The engine answered 429 Too Many Requests. */
+    /** The engine answered 429 Too Many Requests, or gRPC RESOURCE_EXHAUSTED. */
     TOO_MANY_REQUESTS("429"),
-    /** No connection or no answer in time (connect timeout, response timeout, deadline cut, HTTP 408). */
+    /**
+     * No connection or no answer in time (connect timeout, response timeout, deadline cut, HTTP 408,
+     * gRPC DEADLINE_EXCEEDED).
+     */
     TIMEOUT("timeout"),
-    /** Connection refused, reset or closed, unknown host. */
+    /** Connection refused, reset or closed, unknown host; gRPC UNAVAILABLE. */
     UNREACHABLE("unreachable"),
     /** Skipped: the engine's circuit breaker is open (or half-open with its trial calls taken). */
     CIRCUIT_OPEN("circuit-open"),
@@ -73,6 +82,15 @@ public enum EngineOutcome {
             if (t instanceof EngineAnswerRejected) {
                 return BAD_ANSWER;
             }
+            if (t instanceof EngineMisconfigured) {
+                return MISCONFIGURED;
+            }
+            if (t instanceof StatusRuntimeException grpc) {
+                return of(grpc.getStatus().getCode());
+            }
+            if (t instanceof StatusException grpc) {
+                return of(grpc.getStatus().getCode());
+            }
             if (t instanceof HttpOperationFailedException http) {
                 int status = http.getStatusCode();
                 return status >= 500 ? SERVER_ERROR : status == 429 ? TOO_MANY_REQUESTS
@@ -88,5 +106,19 @@ public enum EngineOutcome {
             }
         }
         return ERROR;
+    }
+
+    /** A gRPC call's failure: unavailable, slow, overloaded or failing servers; refusals are the hub's fault. */
+    private static EngineOutcome of(Status.Code code) {
+        return switch (code) {
+            case UNAVAILABLE -> UNREACHABLE;
+            case DEADLINE_EXCEEDED -> TIMEOUT;
+            case RESOURCE_EXHAUSTED -> TOO_MANY_REQUESTS;
+            case INTERNAL, UNKNOWN, ABORTED, CANCELLED, DATA_LOSS -> SERVER_ERROR;
+            case OK -> ERROR;
+            // NOT_FOUND, INVALID_ARGUMENT, UNIMPLEMENTED, PERMISSION_DENIED, UNAUTHENTICATED,
+            // FAILED_PRECONDITION, OUT_OF_RANGE, ALREADY_EXISTS: the hub built the request
+            default -> MISCONFIGURED;
+        };
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * or 422, with its sanitised message); 503 {@code engine-not-configured} when no engine has a URL;
  * 503 {@code engines-unavailable} with {@code Retry-After} when every engine was skipped as open or
  * saturated; 504 {@code engine-timeout} when every engine called timed out; 502
- * {@code engine-misconfigured} when an engine refused the hub itself (401, 403, 404, 405); else 502
+ * {@code engine-misconfigured} when an engine refused the hub itself (401, 403, 404, 405, a gRPC refusal,
+ * another model contract); else 502
  * {@code engine-failed}. Each lists the engines and how each ended ({@code attempts}).
  */
 @Component
@@ -23,7 +24,8 @@ class EngineProblems {
     private static final Set<Integer> PASSED_THROUGH = Set.of(400, 413, 415, 422);
     private static final Duration SATURATED_RETRY = Duration.ofSeconds(1);
     private static final Map<String, String> NAMES = Map.of("stt", "speech-to-text", "tts", "text-to-speech",
-            "translation", "translation", "phonemes", "phonemizer", "visemes", "viseme", "llm", "LLM");
+            "translation", "translation", "phonemes", "phonemizer", "visemes", "viseme", "llm", "LLM",
+            "pronunciation", "pronunciation (NVIDIA Triton)");
 
     private final EngineCatalog catalog;
 
@@ -42,8 +44,7 @@ class EngineProblems {
             problem = new ProblemException(status, "engine-rejected-request", "Rejected by the engine",
                     "The " + name + " engine " + rejection.engine() + " rejected the request: " + rejection.message());
         } else if (attempts.stream().allMatch(a -> a.outcome() == EngineOutcome.NOT_CONFIGURED)) {
-            problem = ProblemException.engineNotConfigured(name, attempts.stream()
-                    .map(a -> catalog.get(a.engine()).urlSource()).distinct().collect(Collectors.joining(" or ")));
+            problem = notConfigured(chain.capability(), attempts.stream().map(a -> catalog.get(a.engine())).toList());
         } else if (called.isEmpty() && attempts.stream().anyMatch(a -> a.outcome() == EngineOutcome.CIRCUIT_OPEN
                 || a.outcome() == EngineOutcome.SATURATED)) {
             problem = ProblemException.serviceUnavailable("engines-unavailable", "Engines unavailable",
@@ -54,7 +55,7 @@ class EngineProblems {
                     "No " + name + " engine answered in time: " + list(attempts) + ".");
         } else if (called.stream().anyMatch(a -> a.outcome() == EngineOutcome.MISCONFIGURED)) {
             problem = new ProblemException(502, "engine-misconfigured", "Engine misconfigured",
-                    "The " + name + " engines refused this hub's own requests (its key or URL is wrong): "
+                    "The " + name + " engines refused this hub's own requests (its key, URL or model is wrong): "
                             + list(attempts) + ". This is not the request's fault; the operators are alerted. "
                             + "Try again later.");
         } else {
@@ -68,6 +69,12 @@ class EngineProblems {
                     entry.put("outcome", a.outcome().label());
                     return entry;
                 }).toList());
+    }
+
+    /** 503 {@code engine-not-configured} for a capability whose engines have no URL, naming where to set one. */
+    ProblemException notConfigured(String capability, List<EngineSettings> engines) {
+        return ProblemException.engineNotConfigured(NAMES.getOrDefault(capability, capability), engines.stream()
+                .map(EngineSettings::urlSource).distinct().collect(Collectors.joining(" or ")));
     }
 
     /** The soonest moment a skipped engine may take calls again: its breaker's open wait, or 1 s when saturated. */

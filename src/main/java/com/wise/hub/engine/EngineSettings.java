@@ -7,17 +7,20 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * One engine as the hub uses it: its {@code hub.engines.<id>} entry merged with the
- * defaults and checked. The engine id also names its route ({@code engine-call-<id>}), its circuit
- * breaker and its metric tag.
+ * One engine as the hub uses it: its {@code hub.engines.<id>} entry merged with the defaults and
+ * checked, or one made by an {@link EngineSource} (a Triton target). The engine id also names its route
+ * ({@code engine-call-<id>}), its circuit breaker and its metric tag. The URL's scheme is the protocol:
+ * {@code http}/{@code https} engines are called by the route template {@code engine-call}, {@code grpc}
+ * engines (KServe v2 inference servers) by {@code grpc-engine-call}.
  *
  * @param id              the engine id, e.g. {@code stt-1}
- * @param url             base URL, or null when the engine is not configured
+ * @param url             base URL ({@code http(s)://host:port[/prefix]} or {@code grpc://host:port}), or null
+ *                        when the engine is not configured
  * @param urlEnv          environment variable the URL comes from, or null
  * @param connectTimeout  longest wait for a TCP connection
- * @param responseTimeout longest wait for the answer
+ * @param responseTimeout longest wait for the answer (for gRPC engines: the deadline of each call)
  * @param maxInFlight     concurrent calls allowed from one replica
- * @param healthPath      path probed for readiness
+ * @param healthPath      path probed for readiness; null for gRPC engines, which have their own probe
  * @param breaker         circuit-breaker settings
  */
 public record EngineSettings(
@@ -35,6 +38,16 @@ public record EngineSettings(
     /** True when a URL was given; a request that needs only unconfigured engines gets 503. */
     public boolean configured() {
         return url != null;
+    }
+
+    /** True for a configured engine called over gRPC ({@code grpc://host:port}). */
+    public boolean grpc() {
+        return url != null && "grpc".equalsIgnoreCase(url.getScheme());
+    }
+
+    /** True for a configured engine called over HTTP(S). */
+    public boolean http() {
+        return configured() && !grpc();
     }
 
     /** Where an operator sets the URL: the environment variable if declared, else the property. */

@@ -21,15 +21,13 @@ public final class HubMetricNames {
     public static final String REDIS_RETRIES = PREFIX + "redis.retries";
     /** Gauge per dependency, 1 when the last background probe succeeded; tag dependency. */
     public static final String DEPENDENCY_UP = PREFIX + "dependency.up";
-    /** Counter of engine calls, skipped ones included; tags engine, outcome ({@code ok}, {@code 5xx}, {@code timeout}, ...). */
+    /** Counter of engine calls (HTTP engines and Triton targets), skipped ones included; tags engine, outcome ({@code ok}, {@code 5xx}, {@code timeout}, ...). */
     public static final String ENGINE_REQUESTS = PREFIX + "engine.requests";
     /** Timer (histogram) of engine calls that reached the engine; tag engine. */
     public static final String ENGINE_REQUEST_DURATION = PREFIX + "engine.request.duration";
     /** Counter of moves from one engine to the next within a request; tags capability, from, to. */
     public static final String ENGINE_FAILOVERS = PREFIX + "engine.failovers";
 
-    /** Timer of calls to Triton targets (contract check plus ModelInfer); tags target, outcome. */
-    public static final String TRITON_REQUESTS = PREFIX + "triton.requests";
     /** Counter of seconds of audio scored by the pronunciation route ({@code hub_pronunciation_audio_seconds_total}). */
     public static final String PRONUNCIATION_AUDIO = PREFIX + "pronunciation.audio";
     /** Counter of cache lookups; tags kind (translate, phonemes, tts, visemes) and result (hit, miss, bypass). */

@@ -2,7 +2,7 @@ package com.wise.hub.pronunciation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wise.hub.problem.ProblemException;
-import com.wise.hub.triton.TritonFailover;
+import com.wise.hub.triton.InferRequestEncoder;
 import com.wise.hub.triton.TritonProperties;
 import com.wise.hub.web.RequestIds;
 import jakarta.activation.DataHandler;
@@ -93,7 +93,7 @@ public class PronunciationRequestReader {
         try (InputStream in = form.file().getInputStream()) {
             samples = audio.prepare(in);
         }
-        exchange.setProperty(TritonFailover.SAMPLES, samples);
+        exchange.setProperty(InferRequestEncoder.SAMPLES, samples);
         exchange.setProperty(SECONDS, samples.length / (double) modelRate);
         Message message = exchange.getMessage();
         message.removeHeaders("*", RequestIds.HEADER);

@@ -1,5 +1,8 @@
 package com.wise.hub.triton;
 
+import com.wise.hub.engine.EngineFailureListener;
+import com.wise.hub.engine.EngineMisconfigured;
+import com.wise.hub.engine.EngineOutcome;
 import com.wise.hub.problem.ProblemException;
 import inference.GrpcService.ModelMetadataRequest;
 import inference.GrpcService.ModelMetadataResponse;
@@ -13,12 +16,13 @@ import org.springframework.stereotype.Component;
 /**
  * Checks, once per target, that the model Triton serves has the input and output the hub sends
  * and reads ({@code hub.triton.input}/{@code output}, FP32, rank 2 and 3): a wrong model is
- * reported loudly (502 naming the difference, DOWN in readiness) instead of producing nonsense
- * scores. A target that passed is not asked again; one that failed is asked again by the next
- * readiness probe, so fixing the server is noticed.
+ * reported loudly (the attempt is {@code misconfigured}, the alert EngineMisconfigured fires, the
+ * target is DOWN in readiness with the difference) instead of producing nonsense scores. A target
+ * that passed is not asked again until Triton refuses one of its calls; one that failed is asked
+ * again before its next call and by the next readiness probe, so fixing the server is noticed.
  */
 @Component("tritonContract")
-public class ModelContract {
+public class ModelContract implements EngineFailureListener {
 
     static final String FP32 = "FP32";
 
@@ -42,6 +46,17 @@ public class ModelContract {
         verdicts.remove(targetId);
     }
 
+    /**
+     * Forgets the target's verdict when Triton refused its call ({@code misconfigured}: unknown model,
+     * wrong tensor): the model may have been replaced. Other engines have no verdict.
+     */
+    @Override
+    public void failed(String engine, EngineOutcome outcome) {
+        if (outcome == EngineOutcome.MISCONFIGURED) {
+            forget(engine);
+        }
+    }
+
     /** The {@code ModelMetadata} request for the configured model. */
     public ModelMetadataRequest metadataRequest() {
         return ModelMetadataRequest.newBuilder().setName(properties.model())
@@ -56,14 +71,15 @@ public class ModelContract {
     /**
      * Records the verdict on {@code metadata} for the target.
      *
-     * @throws ProblemException 502 {@code model-contract-mismatch} listing every difference
+     * @throws EngineMisconfigured naming the target and every difference (the attempt's outcome is
+     *                             {@code misconfigured} and the next target is tried)
      */
     public void verify(String targetId, ModelMetadataResponse metadata) {
         List<String> problems = mismatches(metadata);
         String verdict = String.join("; ", problems);
         verdicts.put(targetId, verdict);
         if (!problems.isEmpty()) {
-            throw mismatch("Triton target " + targetId + " serves model '" + metadata.getName()
+            throw new EngineMisconfigured("Triton target " + targetId + " serves model '" + metadata.getName()
                     + "' with a different contract than hub.triton.* expects: " + verdict + ".");
         }
     }
@@ -94,6 +110,7 @@ public class ModelContract {
         }
     }
 
+    /** The 502 for an answer, read after the failover, that does not fit the contract (see {@link LogitsDecoder}). */
     static ProblemException mismatch(String detail) {
         return new ProblemException(502, "model-contract-mismatch", "Model contract mismatch", detail);
     }

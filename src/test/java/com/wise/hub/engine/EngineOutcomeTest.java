@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.grpc.Status;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -69,6 +70,52 @@ class EngineOutcomeTest {
         assertThat(EngineOutcome.ERROR.failsOver()).isTrue();
         assertThat(EngineOutcome.CLIENT_ERROR.failsOver()).isFalse();
         assertThat(EngineOutcome.OK.failsOver()).isFalse();
+    }
+
+    @Test
+    void anUnreachableSlowOverloadedOrFailingGrpcServerFailsOver() {
+        assertThat(EngineOutcome.of(failed(Status.UNAVAILABLE.withDescription("io exception"))))
+                .isEqualTo(EngineOutcome.UNREACHABLE);
+        assertThat(EngineOutcome.of(failed(Status.DEADLINE_EXCEEDED))).isEqualTo(EngineOutcome.TIMEOUT);
+        assertThat(EngineOutcome.of(failed(Status.RESOURCE_EXHAUSTED))).isEqualTo(EngineOutcome.TOO_MANY_REQUESTS);
+        for (Status status : new Status[] {Status.INTERNAL.withDescription("CUDA out of memory"), Status.UNKNOWN,
+                Status.ABORTED, Status.CANCELLED, Status.DATA_LOSS}) {
+            assertThat(EngineOutcome.of(failed(status))).as(status.getCode().name()).isEqualTo(EngineOutcome.SERVER_ERROR);
+        }
+        assertThat(EngineOutcome.of(Status.UNAVAILABLE.asException())).as("checked StatusException")
+                .isEqualTo(EngineOutcome.UNREACHABLE);
+        assertThat(EngineOutcome.UNREACHABLE.failsOver()).isTrue();
+    }
+
+    @Test
+    void aGrpcRefusalOfTheHubsRequestIsMisconfiguredAndFailsOver() {
+        for (Status status : new Status[] {Status.NOT_FOUND.withDescription("Request for unknown model: 'x' is not found"),
+                Status.INVALID_ARGUMENT, Status.UNIMPLEMENTED, Status.PERMISSION_DENIED, Status.UNAUTHENTICATED,
+                Status.FAILED_PRECONDITION, Status.OUT_OF_RANGE}) {
+            assertThat(EngineOutcome.of(failed(status))).as(status.getCode().name())
+                    .isEqualTo(EngineOutcome.MISCONFIGURED);
+        }
+    }
+
+    @Test
+    void anotherModelContractIsMisconfigured() {
+        assertThat(EngineOutcome.of(new RuntimeCamelException(new EngineMisconfigured(
+                "Triton target triton-1 serves model 'x' with a different contract: output 'logits' is missing"))))
+                .isEqualTo(EngineOutcome.MISCONFIGURED);
+    }
+
+    @Test
+    void anOpenBreakerOfAGrpcEngineIsCircuitOpen() {
+        CircuitBreaker breaker = CircuitBreaker.ofDefaults("triton-1");
+        breaker.transitionToOpenState();
+        assertThat(EngineOutcome.of(new RuntimeCamelException(
+                CallNotPermittedException.createCallNotPermittedException(breaker))))
+                .isEqualTo(EngineOutcome.CIRCUIT_OPEN);
+    }
+
+    /** As camel-grpc's synchronous producer fails: the stub's exception inside Camel's wrapper. */
+    private static RuntimeCamelException failed(Status status) {
+        return new RuntimeCamelException(status.asRuntimeException());
     }
 
     private static HttpOperationFailedException failed(int status) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * routes/pronunciation.yaml (with the per-target routes of its template triton-infer), over HTTP against two in-process Triton
- * servers (gRPC, our proto) and a WireMock phonemizer behind the phoneme route.
+ * routes/pronunciation.yaml, with the Triton targets as engines on the shared failover (their routes
+ * engine-call-triton-1 and -2 from the template grpc-engine-call), over HTTP against two in-process
+ * Triton servers (gRPC, our proto) and a WireMock phonemizer behind the phoneme route.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = {
@@ -64,6 +66,8 @@ class PronunciationRoutesTest extends HubHttpTest {
 
     @Autowired
     private ApplicationContext beans;
+    @Autowired
+    private CircuitBreakerRegistry breakers;
     /** 400 classes: 60 s of audio then gives 2999 x 400 x 4 bytes = 4.8 MB of logits, over gRPC's 4 MiB. */
     private static final int CLASSES = 400;
     private static final Map<String, Integer> IDS = vocabulary();
@@ -217,16 +221,28 @@ class PronunciationRoutesTest extends HubHttpTest {
     }
 
     @Test
-    void aModelTritonDoesNotKnowGives502WithTritonsMessage() throws Exception {
+    void aModelTheFirstTargetDoesNotKnowIsMisconfiguredThereAndTheSecondAnswers() throws Exception {
+        TRITON_1.model = "another_model";
+        TRITON_2.heard = HELLO_WORLD;
+
+        HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Engine-Attempts")).hasValue("triton-1:misconfigured,triton-2:ok");
+        assertThat(TRITON_1.inferCalls.get()).as("refused at the contract check or at ModelInfer").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aModelNoTargetKnowsGives502EngineMisconfigured() throws Exception {
         TRITON_1.model = "another_model";
         TRITON_2.model = "another_model";
 
         HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
 
-        assertProblem(response, 502, "triton-rejected");
-        assertThat(JSON.readTree(response.body()).get("detail").asText())
-                .contains("Request for unknown model: 'wav2vec2_phoneme' is not found");
-        assertThat(TRITON_2.inferCalls).hasValue(0);
+        assertProblem(response, 502, "engine-misconfigured");
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("pronunciation (NVIDIA Triton)");
+        assertThat(response.headers().firstValue("X-Engine-Attempts"))
+                .hasValue("triton-1:misconfigured,triton-2:misconfigured");
     }
 
     @Test
@@ -257,8 +273,7 @@ class PronunciationRoutesTest extends HubHttpTest {
     void aTargetWhoseBreakerIsOpenIsSkippedWithoutACall() throws Exception {
         TRITON_1.heard = HELLO_WORLD;
         assertThat(assess(wav(1.0), "hello world", "en").statusCode()).isEqualTo(200);
-        CircuitBreaker breaker = beans.getBean("tritonBreaker-triton-1", CircuitBreaker.class);
-        assertThat(breaker.getName()).isEqualTo("triton-1");
+        CircuitBreaker breaker = breakers.find("triton-1").orElseThrow();
         TRITON_1.reset();
         TRITON_2.heard = HELLO_WORLD;
         breaker.transitionToOpenState();
@@ -276,41 +291,41 @@ class PronunciationRoutesTest extends HubHttpTest {
 
     @Test
     void whenEveryBreakerIsOpenRetryAfterIsTheBreakersOpenWait() throws Exception {
-        List<CircuitBreaker> breakers = List.of(beans.getBean("tritonBreaker-triton-1", CircuitBreaker.class),
-                beans.getBean("tritonBreaker-triton-2", CircuitBreaker.class));
-        breakers.forEach(CircuitBreaker::transitionToOpenState);
+        List<CircuitBreaker> open = List.of(breakers.find("triton-1").orElseThrow(),
+                breakers.find("triton-2").orElseThrow());
+        open.forEach(CircuitBreaker::transitionToOpenState);
         try {
             HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
 
-            assertProblem(response, 503, "triton-unavailable");
+            assertProblem(response, 503, "engines-unavailable");
             assertThat(response.headers().firstValue("X-Engine-Attempts")).hasValue("triton-1:circuit-open,triton-2:circuit-open");
             assertThat(response.headers().firstValue("Retry-After")).hasValue(Long.toString(
                     beans.getBean(com.wise.hub.triton.TritonProperties.class).breaker().waitInOpenState().toSeconds()));
         } finally {
-            breakers.forEach(CircuitBreaker::transitionToClosedState);
+            open.forEach(CircuitBreaker::transitionToClosedState);
         }
     }
 
     @Test
-    void eachTargetHasItsRouteFromTheStartWithTheSharedErrorPolicy() {
+    void eachTargetHasItsRouteFromTheStartWithTheEngineAttemptPolicy() {
         ModelCamelContext model = (ModelCamelContext) camelContext;
-        for (String routeId : List.of("pronunciation-triton-triton-1", "pronunciation-triton-triton-2")) {
+        for (String routeId : List.of("engine-call-triton-1", "engine-call-triton-2")) {
             RouteDefinition route = model.getRouteDefinition(routeId);
             assertThat(route).as(routeId).isNotNull();
-            assertThat(route.getRouteConfigurationId()).isEqualTo("hub-errors");
+            assertThat(route.getRouteConfigurationId()).isEqualTo("engine-attempt");
             assertThat(camelContext.getRouteController().getRouteStatus(routeId).isStarted()).isTrue();
         }
     }
 
     @Test
-    void whenEveryTargetIsDownTheAnswerIs503() throws Exception {
+    void whenEveryTargetIsDownTheAnswerIs502EngineFailed() throws Exception {
         TRITON_1.stop();
         TRITON_2.unavailable = true;
 
         HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
 
-        assertProblem(response, 503, "triton-unavailable");
-        assertThat(response.headers().firstValue("Retry-After")).as("targets tried just now").hasValue("1");
+        assertProblem(response, 502, "engine-failed");
+        assertThat(response.headers().firstValue("Retry-After")).as("targets were tried just now").isEmpty();
         JsonNode attempts = JSON.readTree(response.body()).get("attempts");
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(0).get("engine").asText()).isEqualTo("triton-1");
@@ -321,21 +336,33 @@ class PronunciationRoutesTest extends HubHttpTest {
     }
 
     @Test
-    void aModelWhoseOutputDiffersFromTheContractIsReportedAndTheTargetIsDownInReadiness() throws Exception {
+    void aModelWhoseOutputDiffersFromTheContractIsSkippedAsMisconfiguredAndTheTargetIsDownInReadiness()
+            throws Exception {
         TRITON_1.outputName = "output_0";
+        TRITON_2.heard = HELLO_WORLD;
 
         // the first call may still trust an earlier check and be refused; the refusal forgets the check
-        assess(wav(1.0), "hello world", "en");
-        HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
+        HttpResponse<String> first = assess(wav(1.0), "hello world", "en");
+        HttpResponse<String> second = assess(wav(1.0), "hello world", "en");
 
-        assertProblem(response, 502, "model-contract-mismatch");
-        assertThat(JSON.readTree(response.body()).get("detail").asText())
-                .contains("triton-1").contains("output 'logits' is missing").contains("output_0");
+        for (HttpResponse<String> response : List.of(first, second)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Engine-Attempts")).hasValue("triton-1:misconfigured,triton-2:ok");
+        }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode ready = JSON.readTree(get("/health/ready").body());
             assertThat(ready.at("/dependencies/triton-1/status").asText()).isEqualTo("DOWN");
-            assertThat(ready.at("/dependencies/triton-1/detail").asText()).contains("output 'logits' is missing");
+            assertThat(ready.at("/dependencies/triton-1/detail").asText())
+                    .contains("triton-1").contains("output 'logits' is missing").contains("output_0");
         });
+
+        TRITON_2.outputName = "output_0";
+        assess(wav(1.0), "hello world", "en");
+        HttpResponse<String> response = assess(wav(1.0), "hello world", "en");
+
+        assertProblem(response, 502, "engine-misconfigured");
+        assertThat(response.headers().firstValue("X-Engine-Attempts"))
+                .hasValue("triton-1:misconfigured,triton-2:misconfigured");
     }
 
     @Test
@@ -364,8 +391,9 @@ class PronunciationRoutesTest extends HubHttpTest {
 
         String metrics = get("/metrics").body();
 
-        assertThat(metrics).contains("hub_triton_requests_seconds_count{")
-                .containsPattern("hub_triton_requests_seconds_count\\{[^}]*outcome=\"ok\"[^}]*target=\"triton-1\"");
+        assertThat(metrics)
+                .containsPattern("hub_engine_requests_total\\{[^}]*engine=\"triton-1\"[^}]*outcome=\"ok\"[^}]*\\} [1-9]")
+                .containsPattern("hub_engine_request_duration_seconds_count\\{[^}]*engine=\"triton-1\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("hub_pronunciation_audio_seconds_total\\{[^}]*\\} [1-9]");
     }
 

@@ -73,7 +73,7 @@ class LogitsDecoderTest {
 
     @Test
     void theRequestCarriesTheSamplesAsLittleEndianFp32OfShapeOneByN() {
-        ModelInferRequest request = InferRequestEncoder.encode(TritonTestProperties.defaults("t:1"),
+        ModelInferRequest request = InferRequestEncoder.build(TritonTestProperties.defaults("t:1"),
                 new float[] {0.25f, -1f, 3f}, "req-1");
 
         assertThat(request.getModelName()).isEqualTo("wav2vec2_phoneme");

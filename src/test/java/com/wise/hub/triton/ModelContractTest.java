@@ -3,7 +3,8 @@ package com.wise.hub.triton;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.wise.hub.problem.ProblemException;
+import com.wise.hub.engine.EngineMisconfigured;
+import com.wise.hub.engine.EngineOutcome;
 import inference.GrpcService.ModelMetadataResponse;
 import inference.GrpcService.ModelMetadataResponse.TensorMetadata;
 import java.util.List;
@@ -52,14 +53,23 @@ class ModelContractTest {
     }
 
     @Test
-    void aMismatchIsA502NamingTheTargetAndStaysToBeCheckedAgain() {
+    void aMismatchIsMisconfiguredNamingTheTargetAndStaysToBeCheckedAgain() {
         assertThatThrownBy(() -> contract.verify("triton-2", metadata(tensor("input_values", "FP32", -1L, -1L),
                 tensor("logits", "INT64", -1L, -1L, 392L))))
-                .isInstanceOfSatisfying(ProblemException.class, p -> {
-                    assertThat(p.status()).isEqualTo(502);
-                    assertThat(p.type()).endsWith("model-contract-mismatch");
-                    assertThat(p.detail()).contains("triton-2").contains("output 'logits' is INT64, expected FP32");
+                .isInstanceOfSatisfying(EngineMisconfigured.class, e -> {
+                    assertThat(EngineOutcome.of(e)).isEqualTo(EngineOutcome.MISCONFIGURED);
+                    assertThat(e.getMessage()).contains("triton-2").contains("output 'logits' is INT64, expected FP32");
                 });
         assertThat(contract.needsCheck("triton-2")).isTrue();
+    }
+
+    @Test
+    void aTargetThatTritonRefusedIsCheckedAgainOtherFailuresKeepTheVerdict() {
+        contract.verify("triton-1", metadata(tensor("input_values", "FP32", -1L, -1L),
+                tensor("logits", "FP32", -1L, -1L, 392L)));
+        contract.failed("triton-1", EngineOutcome.UNREACHABLE);
+        assertThat(contract.needsCheck("triton-1")).isFalse();
+        contract.failed("triton-1", EngineOutcome.MISCONFIGURED);
+        assertThat(contract.needsCheck("triton-1")).isTrue();
     }
 }

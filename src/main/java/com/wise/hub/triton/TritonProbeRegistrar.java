@@ -2,7 +2,6 @@ package com.wise.hub.triton;
 
 import com.wise.hub.health.DependencyProbe;
 import com.wise.hub.health.ProbeResult;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConstructorArgumentValues;
@@ -16,14 +15,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the beans each target in {@code INFERENCE_GPU_URL} needs: its {@link TritonProbe}, so
- * each target is its own line in {@code /health/ready}, and its circuit breaker
- * {@code tritonBreaker-<id>} (from {@link TritonBreakers}). With no target, one {@code triton}
- * probe that reports NOT_CONFIGURED. The number of targets is only known from configuration,
- * hence bean definitions rather than {@code @Component}s.
+ * Registers one {@link TritonProbe} per target in {@code INFERENCE_GPU_URL}, so each target is its own
+ * line in {@code /health/ready} (as {@code EngineProbeRegistrar} does for the HTTP engines); with no
+ * target, one {@code triton} probe that reports NOT_CONFIGURED. Bean definitions must be registered
+ * before the properties beans exist, so the targets are read here with a {@link Binder}.
  */
 @Component
-class TritonTargetBeans implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+class TritonProbeRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
     private Environment environment;
 
@@ -50,13 +48,6 @@ class TritonTargetBeans implements BeanDefinitionRegistryPostProcessor, Environm
             definition.setAutowireMode(RootBeanDefinition.AUTOWIRE_CONSTRUCTOR);
             definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
             registry.registerBeanDefinition("tritonProbe-" + target.id(), definition);
-            RootBeanDefinition breaker = new RootBeanDefinition(CircuitBreaker.class);
-            breaker.setFactoryBeanName("tritonBreakers");
-            breaker.setFactoryMethodName("breaker");
-            ConstructorArgumentValues id = new ConstructorArgumentValues();
-            id.addIndexedArgumentValue(0, target.id());
-            breaker.setConstructorArgumentValues(id);
-            registry.registerBeanDefinition(TritonBreakers.BEAN_PREFIX + target.id(), breaker);
         }
     }
 
@@ -65,12 +56,12 @@ class TritonTargetBeans implements BeanDefinitionRegistryPostProcessor, Environm
 
         @Override
         public String name() {
-            return "triton";
+            return TritonEngines.UNCONFIGURED_ID;
         }
 
         @Override
         public ProbeResult probe() {
-            return ProbeResult.notConfigured("INFERENCE_GPU_URL is not set; pronunciation answers 503");
+            return ProbeResult.notConfigured(TritonEngines.URL_ENV + " is not set; pronunciation answers 503");
         }
     }
 }
