@@ -64,7 +64,7 @@ public class ResponseCache {
     public void lookup(Exchange exchange) {
         exchange.setProperty(RequestContext.CACHE_HIT, false);
         Capability capability = capabilities.get(exchange.getProperty(RequestContext.CAPABILITY, String.class));
-        if (!capability.cached()) {
+        if (!capability.cached() || Boolean.TRUE.equals(exchange.getProperty(RequestContext.NOT_CACHEABLE, Boolean.class))) {
             return;
         }
         String kind = capability.name();

@@ -43,7 +43,9 @@ public class EngineFailover {
      */
     public void start(Exchange exchange) {
         Capability capability = capabilities.get(required(exchange, RequestContext.CAPABILITY));
-        List<String> engines = capability.chain(exchange.getProperty(RequestContext.VOICE, String.class),
+        @SuppressWarnings("unchecked")
+        List<String> chosen = exchange.getProperty(RequestContext.ENGINE_CHAIN, List.class);
+        List<String> engines = chosen != null ? chosen : capability.chain(exchange.getProperty(RequestContext.VOICE, String.class),
                 exchange.getProperty(RequestContext.MODEL, String.class),
                 exchange.getProperty(RequestContext.LANGUAGE, String.class));
         if (engines.isEmpty()) {

@@ -97,6 +97,9 @@ public record EngineProperties(Defaults defaults, Map<String, Engine> engines) {
      * @param maxInFlight     see {@link Defaults#maxInFlight()}
      * @param healthPath      see {@link Defaults#healthPath()}
      * @param breaker         per-engine breaker overrides
+     * @param apiKeyEnv       environment variable whose value the hub sends to this engine as
+     *                        {@code Authorization: Bearer <key>} (an OpenAI-compatible engine that wants a key);
+     *                        unset = no Authorization header. The client's credentials never reach an engine
      */
     public record Engine(
             String url,
@@ -105,7 +108,8 @@ public record EngineProperties(Defaults defaults, Map<String, Engine> engines) {
             Duration responseTimeout,
             Integer maxInFlight,
             String healthPath,
-            Breaker breaker) {
+            Breaker breaker,
+            String apiKeyEnv) {
     }
 
     /** Per-engine overrides of {@link BreakerSettings}; unset values come from the defaults. */

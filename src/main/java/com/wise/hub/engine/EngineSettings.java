@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * @param maxInFlight     concurrent calls allowed from one replica
  * @param healthPath      path probed for readiness; null for gRPC engines, which have their own probe
  * @param breaker         circuit-breaker settings
+ * @param apiKeyEnv       environment variable holding the engine's API key, sent as its bearer token; null
+ *                        when the engine needs none. The key itself is never part of the settings (they are
+ *                        logged and shown), {@link EngineRequests} reads it
  */
 public record EngineSettings(
         String id,
@@ -31,7 +34,8 @@ public record EngineSettings(
         Duration responseTimeout,
         int maxInFlight,
         String healthPath,
-        BreakerSettings breaker) {
+        BreakerSettings breaker,
+        String apiKeyEnv) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -59,7 +63,7 @@ public record EngineSettings(
         String prefix = "hub.engines." + id;
         requireId(id);
         EngineProperties.Engine e = engine != null ? engine
-                : new EngineProperties.Engine(null, null, null, null, null, null, null);
+                : new EngineProperties.Engine(null, null, null, null, null, null, null, null);
         Duration connect = e.connectTimeout() != null ? e.connectTimeout() : defaults.connectTimeout();
         Duration response = e.responseTimeout() != null ? e.responseTimeout() : defaults.responseTimeout();
         int maxInFlight = e.maxInFlight() != null ? e.maxInFlight() : defaults.maxInFlight();
@@ -71,8 +75,13 @@ public record EngineSettings(
         requirePath(prefix + ".health-path", healthPath);
         breaker.validate(prefix + ".breaker");
         URI url = parseUrl(prefix + ".url" + (e.urlEnv() != null ? " (" + e.urlEnv() + ")" : ""), e.url());
+        String apiKeyEnv = e.apiKeyEnv() == null || e.apiKeyEnv().isBlank() ? null : e.apiKeyEnv().strip();
+        if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException(prefix + ".api-key-env names an environment variable, such as "
+                    + "LLM_ENGINE_API_KEY; was '" + apiKeyEnv + "'");
+        }
         return new EngineSettings(id, url, e.urlEnv(), connect, response, maxInFlight, healthPath,
-                breaker);
+                breaker, apiKeyEnv);
     }
 
     private static URI parseUrl(String name, String value) {

@@ -56,6 +56,11 @@ public class IdempotencyKeys {
         if (given == null) {
             return;
         }
+        if (exchange.getProperty(RequestContext.EVENT_STREAM) != null) {
+            // A stream is relayed as the engine sends it and cannot be replayed: the key is not used.
+            outcomes.count(IdempotencyOutcomes.BYPASS);
+            return;
+        }
         if (!VALID_KEY.matcher(given).matches()) {
             throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to 255 visible "
                     + "ASCII characters (no spaces), for example a UUID; it was " + given.length() + " characters.");

@@ -39,6 +39,11 @@ public final class RequestContext {
 
     // Cache (pipeline.yaml, capability-answer template)
 
+    /**
+     * {@code Boolean}, optional: true when this request's answer must not come from or go to the cache although its
+     * capability has a cache-ttl (chat: a stream, or a temperature above 0); set by the capability's request bean.
+     */
+    public static final String NOT_CACHEABLE = "hubNotCacheable";
     /** {@code Boolean}: true when responseCache.lookup answered from the cache. */
     public static final String CACHE_HIT = "hubCacheHit";
 
@@ -54,6 +59,21 @@ public final class RequestContext {
     public static final String ENGINE_PATH = "hubEnginePath";
     /** {@code String}: what a usable answer is ({@code json}, {@code audio}, {@code text}); set by the engine route. */
     public static final String ENGINE_ANSWER = "hubEngineAnswer";
+    /**
+     * {@code List<String>}, optional: the engines to call in this order instead of the declaration's (chat: the
+     * engines of the model alias the client named); set by the capability's request bean, read by engine-failover.
+     */
+    public static final String ENGINE_CHAIN = "hubEngineChain";
+    /**
+     * {@code Map<String, byte[]>}, optional: the request to send each engine, by engine id, when it differs per
+     * engine (chat: each engine's model name); set by the capability's bean, read by engineRequest.prepare.
+     */
+    public static final String ENGINE_BODIES = "hubEngineBodies";
+    /**
+     * {@code EventStreamOptions}, optional: the engine answers with Server-Sent Events, relayed to the client as
+     * they come (chat with {@code stream: true}); set by the capability's bean, read by engine-call.
+     */
+    public static final String EVENT_STREAM = "hubEventStream";
     /** While engine-failover runs: the engine being called, absent when the chain is over. */
     public static final String ENGINE = "hubEngine";
     /** While engine-failover runs: the request's {@code EngineAttempts}. */

@@ -32,10 +32,10 @@ class TritonEngines implements EngineSource {
         List<TritonTarget> targets = properties.targetList();
         if (targets.isEmpty()) {
             engines = List.of(new EngineSettings(UNCONFIGURED_ID, null, URL_ENV, properties.deadline(),
-                    properties.deadline(), properties.maxInFlight(), null, breaker));
+                    properties.deadline(), properties.maxInFlight(), null, breaker, null));
         } else {
             engines = targets.stream().map(target -> new EngineSettings(target.id(), url(target), URL_ENV,
-                    properties.deadline(), properties.deadline(), properties.maxInFlight(), null, breaker)).toList();
+                    properties.deadline(), properties.deadline(), properties.maxInFlight(), null, breaker, null)).toList();
         }
     }
 

@@ -15,7 +15,7 @@ final class DocumentedHeadersOnly extends HttpServletResponseWrapper {
     private static final Set<String> ALLOWED = Set.of("content-type", "content-length", "content-disposition",
             "content-language", "content-encoding", "transfer-encoding", "cache-control", "retry-after", "allow",
             "location", "etag", "vary", "x-request-id", "x-engine", "x-engine-attempts", "x-cache",
-            "idempotent-replayed", "www-authenticate");
+            "idempotent-replayed", "www-authenticate", "x-accel-buffering");
     private static final String RATE_LIMIT_PREFIX = "x-ratelimit-";
 
     DocumentedHeadersOnly(HttpServletResponse response) {
@@ -31,6 +31,26 @@ final class DocumentedHeadersOnly extends HttpServletResponseWrapper {
     public void setHeader(String name, String value) {
         if (allowed(name) && !isRequestId(name)) {
             super.setHeader(name, value);
+        }
+        if (name.equalsIgnoreCase("content-type")) {
+            noBufferingOfEventStreams(value);
+        }
+    }
+
+    @Override
+    public void setContentType(String type) {
+        super.setContentType(type);
+        noBufferingOfEventStreams(type);
+    }
+
+    /**
+     * An event stream (chat with {@code stream: true}) may be neither kept nor buffered by a proxy. Set here
+     * because a route cannot: Camel's HTTP header filter never copies {@code Cache-Control} from a message.
+     */
+    private void noBufferingOfEventStreams(String type) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+            super.setHeader("Cache-Control", "no-cache");
+            super.setHeader("X-Accel-Buffering", "no");
         }
     }
 

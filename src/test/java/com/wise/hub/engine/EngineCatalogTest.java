@@ -49,11 +49,11 @@ class EngineCatalogTest {
 
     private static EngineSettings http(String id) {
         return new EngineSettings(id, URI.create("http://" + id + ":8005"), null, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), 64, "/health", BREAKER);
+                Duration.ofSeconds(30), 64, "/health", BREAKER, null);
     }
 
     private static EngineSettings grpc(String id) {
         return new EngineSettings(id, URI.create("grpc://" + id + ":8001"), "INFERENCE_GPU_URL",
-                Duration.ofSeconds(10), Duration.ofSeconds(10), 64, null, BREAKER);
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 64, null, BREAKER, null);
     }
 }

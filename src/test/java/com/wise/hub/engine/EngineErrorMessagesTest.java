@@ -50,7 +50,7 @@ class EngineErrorMessagesTest {
                 Duration.ofSeconds(30), 64, Duration.ofSeconds(60), "/health",
                 new BreakerSettings(50, 10, 20, Duration.ofSeconds(30), 2));
         EngineProperties.Engine engine = new EngineProperties.Engine("http://stt-one.svc.cluster.local:8005", null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         return new EngineCatalog(new EngineProperties(defaults, Map.of("stt-1", engine)));
     }
 }

@@ -1,0 +1,345 @@
+package com.wise.hub.engine;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.wise.hub.engine.EventStreamObserver.StreamOutcome;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An engine's Server-Sent Events answer as the client reads it: the response body the route hands to
+ * platform-http, which copies it to the client flushing after every read, so each event leaves as soon as the
+ * engine sent it. A reader thread parses the engine's events into a small bounded queue (a slow client stops the
+ * reading, and TCP slows the engine: the heap does not grow); each read takes the next event, or after a
+ * heartbeat's silence an SSE comment. Comments the engine sends are dropped: they are not progress.
+ *
+ * <p>An answer that breaks never looks finished: a cut connection ({@code engine_cut}), a silence longer than the
+ * idle timeout after the answer had begun ({@code stalled}) or a stream longer than its maximum ({@code too_long})
+ * ends with an {@code error} event carrying an OpenAI error object, then {@code data: [DONE]}. Closing the stream
+ * before its end (the client went away: Camel closes the body when its write fails) closes the engine connection
+ * at once. Whatever the end, the engine's stream permit is returned and the observer told, exactly once.
+ */
+public final class EngineEventStream extends InputStream {
+
+    /** Longest event (or line) an engine may send; longer breaks the stream as {@code engine_cut}. */
+    static final int MAX_EVENT_BYTES = 1 << 20;
+    private static final int QUEUE_EVENTS = 16;
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private sealed interface Item permits Event, End {
+    }
+
+    private record Event(byte[] bytes) implements Item {
+    }
+
+    /** The engine's stream is over: COMPLETED after [DONE], ENGINE_CUT otherwise. */
+    private record End(StreamOutcome outcome, String detail) implements Item {
+    }
+
+    private final String engine;
+    private final InputStream source;
+    private final EventStreamOptions options;
+    private final Runnable release;
+    private final EventStreamObserver observer;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Thread reader;
+
+    // Only the thread that reads the stream (the client's) touches these.
+    private byte[] current = new byte[0];
+    private int position;
+    private boolean ending;
+    private StreamOutcome outcome;
+    private long lastData;
+    private long lastWrite;
+    private long firstEvent;
+
+    /**
+     * Starts reading {@code source} on {@code threads}.
+     *
+     * @param release returns the engine's stream permit; run once, when the stream ends
+     */
+    EngineEventStream(String engine, InputStream source, EventStreamOptions options, Runnable release,
+            Executor threads) {
+        this.engine = engine;
+        this.source = new BufferedInputStream(source, 8192);
+        this.options = options;
+        this.release = release;
+        this.observer = options.observers().apply(engine);
+        threads.execute(this::pump);
+    }
+
+    /**
+     * Waits for the engine's first data event (or an immediate {@code [DONE]}).
+     *
+     * @return false when none came within {@code timeout}; the stream is then closed
+     * @throws EngineAnswerRejected when the engine ended its stream before any event
+     */
+    boolean awaitFirst(Duration timeout) throws InterruptedIOException {
+        Item item;
+        try {
+            item = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon();
+            throw new InterruptedIOException("interrupted while waiting for " + engine + "'s first event");
+        }
+        if (item == null) {
+            abandon();
+            return false;
+        }
+        if (item instanceof End end && end.outcome() != StreamOutcome.COMPLETED) {
+            abandon();
+            throw new EngineAnswerRejected(engine, "with a stream that ended before its first event (" + end.detail() + ")");
+        }
+        firstEvent = System.nanoTime();
+        take(item);
+        return true;
+    }
+
+    /** This stream's observer (the capability's: chat reads its usage from it). */
+    public EventStreamObserver observer() {
+        return observer;
+    }
+
+    /** Closes the engine's stream of a call that failed before its answer was handed on (no observer call). */
+    void abandon() {
+        if (finished.compareAndSet(false, true)) {
+            stopEngine();
+            release.run();
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        while (position >= current.length) {
+            if (ending) {
+                finish(outcome);
+                return -1;
+            }
+            next();
+        }
+        int n = Math.min(length, current.length - position);
+        System.arraycopy(current, position, into, offset, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return current.length - position;
+    }
+
+    /** Ends the stream; before its end this is the client going away: the engine connection is closed now. */
+    @Override
+    public void close() {
+        finish(ending ? outcome : StreamOutcome.CLIENT_CANCELLED);
+    }
+
+    /** Makes the next bytes for the client: an event, a heartbeat, or the end. */
+    private void next() throws IOException {
+        long now = System.nanoTime();
+        long idleLeft = lastData + options.idleTimeout().toNanos() - now;
+        long durationLeft = firstEvent + options.maxDuration().toNanos() - now;
+        if (idleLeft <= 0) {
+            fail(StreamOutcome.STALLED, "The engine sent nothing for " + seconds(options.idleTimeout())
+                    + " s after the answer had begun; the answer is incomplete.");
+            return;
+        }
+        if (durationLeft <= 0) {
+            fail(StreamOutcome.TOO_LONG, "The answer ran longer than " + seconds(options.maxDuration())
+                    + " s and was cut; it is incomplete.");
+            return;
+        }
+        long heartbeatLeft = lastWrite + options.heartbeat().toNanos() - now;
+        Item item;
+        try {
+            item = queue.poll(Math.max(0, Math.min(heartbeatLeft, Math.min(idleLeft, durationLeft))), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while relaying " + engine + "'s stream");
+        }
+        if (item != null) {
+            take(item);
+        } else if (System.nanoTime() - lastWrite >= options.heartbeat().toNanos()) {
+            emit(HEARTBEAT);
+        }
+    }
+
+    private void take(Item item) {
+        if (item instanceof Event event) {
+            lastData = System.nanoTime();
+            emit(event.bytes());
+        } else if (item instanceof End end && end.outcome() == StreamOutcome.COMPLETED) {
+            emit(DONE);
+            ending = true;
+            outcome = StreamOutcome.COMPLETED;
+        } else if (item instanceof End end) {
+            fail(end.outcome(), "The engine's connection broke after the answer had begun (" + end.detail()
+                    + "); the answer is incomplete.");
+        }
+    }
+
+    /** The end of a broken answer: an error event, then [DONE]; the engine connection is closed. */
+    private void fail(StreamOutcome how, String message) {
+        stopEngine();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.writeBytes(errorEvent(how, message));
+        out.writeBytes(DONE);
+        emit(out.toByteArray());
+        ending = true;
+        outcome = how;
+    }
+
+    private void emit(byte[] bytes) {
+        current = bytes;
+        position = 0;
+        lastWrite = System.nanoTime();
+    }
+
+    private void finish(StreamOutcome how) {
+        if (finished.compareAndSet(false, true)) {
+            stopEngine();
+            release.run();
+            observer.ended(how);
+        }
+    }
+
+    private void stopEngine() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
+        Thread thread = reader;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** The reader thread: the engine's events into the queue until [DONE], the end of the connection, or close. */
+    private void pump() {
+        reader = Thread.currentThread();
+        try {
+            if (finished.get()) {
+                return;
+            }
+            String event = null;
+            StringBuilder data = null;
+            for (;;) {
+                String line = readLine();
+                if (line == null) {
+                    put(new End(StreamOutcome.ENGINE_CUT, "closed without [DONE]"));
+                    return;
+                }
+                if (line.isEmpty()) {
+                    if (data != null) {
+                        String payload = data.toString();
+                        if (payload.equals("[DONE]")) {
+                            put(new End(StreamOutcome.COMPLETED, null));
+                            return;
+                        }
+                        String relayed = observer.data(payload);
+                        if (relayed != null) {
+                            put(new Event(encode(event, relayed)));
+                        }
+                    }
+                    event = null;
+                    data = null;
+                    continue;
+                }
+                if (line.startsWith(":")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(line.length() > colon + 1 && line.charAt(colon + 1) == ' '
+                        ? colon + 2 : colon + 1);
+                if (field.equals("data")) {
+                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                    if (data.length() > MAX_EVENT_BYTES) {
+                        put(new End(StreamOutcome.ENGINE_CUT, "an event over " + MAX_EVENT_BYTES + " bytes"));
+                        return;
+                    }
+                } else if (field.equals("event")) {
+                    event = value;
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed: nobody reads any more
+        } catch (IOException | RuntimeException e) {
+            if (!finished.get()) {
+                queue.offer(new End(StreamOutcome.ENGINE_CUT, "read failed: " + e.getClass().getSimpleName()));
+            }
+        } finally {
+            reader = null;
+        }
+    }
+
+    private void put(Item item) throws InterruptedException {
+        queue.put(item);
+    }
+
+    /** One line without its CR LF, or null at the end of the stream; a line over the bound breaks the stream. */
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int b;
+        while ((b = source.read()) != -1) {
+            if (b == '\n') {
+                return trimCr(line);
+            }
+            if (line.size() >= MAX_EVENT_BYTES) {
+                throw new IOException("a line over " + MAX_EVENT_BYTES + " bytes");
+            }
+            line.write(b);
+        }
+        return line.size() == 0 ? null : trimCr(line);
+    }
+
+    private static String trimCr(ByteArrayOutputStream line) {
+        String text = line.toString(StandardCharsets.UTF_8);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static byte[] encode(String event, String data) {
+        StringBuilder out = new StringBuilder(data.length() + 16);
+        if (event != null) {
+            out.append("event: ").append(event).append('\n');
+        }
+        for (String line : data.split("\n", -1)) {
+            out.append("data: ").append(line).append('\n');
+        }
+        return out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code event: error} with an OpenAI error object, as OpenAI SDKs raise it. */
+    static byte[] errorEvent(StreamOutcome how, String message) {
+        String json = "{\"error\":{\"message\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message))
+                + "\",\"type\":\"server_error\",\"code\":\"" + how.label() + "\"}}";
+        return ("event: error\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+}
