@@ -43,6 +43,20 @@ public final class HubMetricNames {
     public static final String QUOTA_FAIL_OPEN = PREFIX + "quota.fail.open";
     /** Counter of daily-quota units given back because the request cost no engine call; tags feature, reason. */
     public static final String QUOTA_GIVEN_BACK = PREFIX + "quota.given.back";
+    /** Counter of reserved LLM tokens returned to the daily token quota at settlement; tag feature. */
+    public static final String QUOTA_TOKENS_REFUNDED = PREFIX + "quota.tokens.refunded";
+
+    /** Timer (histogram) of the time from a chat request's arrival to its first streamed event; tags engine, model. */
+    public static final String CHAT_TIME_TO_FIRST_TOKEN = PREFIX + "chat.time.to.first.token";
+    /** Counter of LLM tokens used as the engines reported them; tags kind (prompt, completion), engine, model. */
+    public static final String CHAT_TOKENS = PREFIX + "chat.tokens";
+    /**
+     * Counter of chat streams by how they ended; tags outcome (completed, client_cancelled, engine_cut, stalled,
+     * too_long, failed_before_first_token), engine (none when no engine's stream began), model.
+     */
+    public static final String CHAT_STREAMS = PREFIX + "chat.streams";
+    /** Gauge of chat streams being relayed to clients by this replica. */
+    public static final String CHAT_ACTIVE_STREAMS = PREFIX + "chat.active.streams";
 
     /** Counter of failed credentials and of requests refused for too many; tag reason (invalid-api-key, invalid-token, blocked). */
     public static final String AUTH_FAILURES = PREFIX + "auth.failures";

@@ -16,9 +16,9 @@ import java.time.Duration;
 record LimitDecision(boolean admitted, Limit rejectedBy, boolean charged, long remainingWindow, long remainingDay,
         Duration untilSlot, Duration untilMidnight) {
 
-    /** The two limits a request can hit, named as the problem document names them. */
+    /** The limits a request can hit, named as the problem document names them. */
     enum Limit {
-        PER_MINUTE("per-minute"), PER_DAY("per-day");
+        PER_MINUTE("per-minute"), PER_DAY("per-day"), TOKENS_PER_DAY("tokens-per-day");
 
         private final String label;
 

@@ -85,11 +85,15 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
      *                  {@code unlimited} for no limit. Default 60. Memory per caller does not depend on it
      * @param perDay    requests one caller may make per day (midnight to midnight in {@code timezone}); a positive
      *                  count, or {@code 0} / {@code unlimited}. Default 1000
+     * @param tokensPerDay LLM tokens (prompt and completion) one caller may use per day, for a capability that
+     *                  calls an LLM (chat): each request reserves its most before the engine is called and settles
+     *                  to what it used ({@link TokenQuota}). Default {@code unlimited}
      */
-    public record FeatureLimit(@DefaultValue("60") Allowance perMinute, @DefaultValue("1000") Allowance perDay) {
+    public record FeatureLimit(@DefaultValue("60") Allowance perMinute, @DefaultValue("1000") Allowance perDay,
+            @DefaultValue("unlimited") Allowance tokensPerDay) {
 
         public static FeatureLimit of(long perMinute, long perDay) {
-            return new FeatureLimit(Allowance.of(perMinute), Allowance.of(perDay));
+            return new FeatureLimit(Allowance.of(perMinute), Allowance.of(perDay), Allowance.UNLIMITED);
         }
 
         /** True when neither limit applies: the request needs no counting at all. */
@@ -99,7 +103,7 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
     }
 
     /** A plan's limits for one feature; a value left out is the feature's own. */
-    public record PlanLimit(Allowance perMinute, Allowance perDay) {
+    public record PlanLimit(Allowance perMinute, Allowance perDay, Allowance tokensPerDay) {
     }
 
     /**
@@ -129,7 +133,8 @@ public record LimitProperties(ZoneId timezone, String defaultPlan, Map<String, F
             return base;
         }
         return new FeatureLimit(own.perMinute() != null ? own.perMinute() : base.perMinute(),
-                own.perDay() != null ? own.perDay() : base.perDay());
+                own.perDay() != null ? own.perDay() : base.perDay(),
+                own.tokensPerDay() != null ? own.tokensPerDay() : base.tokensPerDay());
     }
 
     /** The plan whose limits apply to a caller that says {@code plan}: it, when configured, else {@code defaultPlan}. */
