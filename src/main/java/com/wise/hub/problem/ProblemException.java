@@ -15,10 +15,12 @@ public class ProblemException extends RuntimeException {
     public static final String TYPE_PREFIX = "urn:wise-ai-hub:problem:";
 
     private final int status;
+    private final String slug;
     private final String type;
     private final String title;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private String param;
 
     /**
      * @param status HTTP status, 400..599
@@ -32,6 +34,7 @@ public class ProblemException extends RuntimeException {
             throw new IllegalArgumentException("problem status must be 4xx or 5xx, was " + status);
         }
         this.status = status;
+        this.slug = slug;
         this.type = TYPE_PREFIX + slug;
         this.title = title;
     }
@@ -77,8 +80,19 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** Names the request field at fault, e.g. {@code voice}; shown as {@code error.param}. */
+    public ProblemException param(String field) {
+        this.param = field;
+        return this;
+    }
+
     public int status() {
         return status;
+    }
+
+    /** The short name of the problem, {@link #type()} without {@link #TYPE_PREFIX}. */
+    public String slug() {
+        return slug;
     }
 
     public String type() {
@@ -91,6 +105,11 @@ public class ProblemException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** The request field at fault, or {@code null} when the problem is not about one field. */
+    public String param() {
+        return param;
     }
 
     public Map<String, String> headers() {

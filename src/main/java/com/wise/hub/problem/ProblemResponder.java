@@ -46,7 +46,10 @@ public class ProblemResponder {
         out.setBody(body(problem, requestId));
     }
 
-    /** The problem document, as bytes, with the request id; shared with {@link ProblemAdvice}. */
+    /**
+     * The problem document, as bytes: the RFC 9457 members, the request id, the problem's extensions
+     * and the OpenAI-style {@code error} member ({@link OpenAiError}); shared with {@link ProblemAdvice}.
+     */
     public byte[] body(ProblemException problem, String requestId) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("type", problem.type());
@@ -57,6 +60,7 @@ public class ProblemResponder {
             doc.put("requestId", requestId);
         }
         doc.putAll(problem.extensions());
+        doc.put("error", OpenAiError.of(problem));
         try {
             return json.writeValueAsBytes(doc);
         } catch (JsonProcessingException e) {

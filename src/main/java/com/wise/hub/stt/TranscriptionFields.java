@@ -80,7 +80,7 @@ public class TranscriptionFields {
         List<String> granularities = granularities(message);
         for (String granularity : granularities) {
             if (!GRANULARITY_VALUES.contains(granularity)) {
-                throw invalid("timestamp-granularities", "'timestamp_granularities[]' values must be word or segment,"
+                throw invalid("timestamp_granularities", "'timestamp_granularities[]' values must be word or segment,"
                         + " was '" + abbreviate(granularity) + "'.");
             }
         }
@@ -102,7 +102,7 @@ public class TranscriptionFields {
         Object value = message.getHeader(field);
         if (value instanceof List<?> list) {
             if (list.size() > 1) {
-                throw invalid(field.replace('_', '-'), "Send '" + field + "' once; it was sent " + list.size() + " times.");
+                throw invalid(field, "Send '" + field + "' once; it was sent " + list.size() + " times.");
             }
             value = list.isEmpty() ? null : list.get(0);
         }
@@ -119,7 +119,7 @@ public class TranscriptionFields {
     }
 
     private static ProblemException invalid(String field, String detail) {
-        return ProblemException.badRequest("invalid-" + field.replace('_', '-'), detail);
+        return ProblemException.badRequest("invalid-" + field.replace('_', '-'), detail).param(field);
     }
 
     private static String abbreviate(String value) {

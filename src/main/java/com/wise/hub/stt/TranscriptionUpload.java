@@ -48,16 +48,18 @@ public class TranscriptionUpload {
         Set<String> parts = new DefaultAttachmentMessage(message).getAttachmentNames();
         if (parts == null || !parts.contains(FIELD)) {
             throw ProblemException.badRequest("missing-file", "The multipart field 'file' with the recording is missing"
-                    + (parts == null || parts.isEmpty() ? "." : "; the request has file fields " + parts + "."));
+                    + (parts == null || parts.isEmpty() ? "." : "; the request has file fields " + parts + "."))
+                    .param(FIELD);
         }
         if (parts.size() > 1) {
             throw ProblemException.badRequest("too-many-files", "Send exactly one file, in the field 'file'; the request"
-                    + " has file fields " + parts + ".");
+                    + " has file fields " + parts + ".").param(FIELD);
         }
         Path file = message.getBody(Path.class);
         long size = size(file);
         if (size == 0) {
-            throw ProblemException.badRequest("empty-file", "The file in the field 'file' is empty; send the recording.");
+            throw ProblemException.badRequest("empty-file", "The file in the field 'file' is empty; send the recording.")
+                    .param(FIELD);
         }
         if (size > properties.maxFileSize().toBytes()) {
             throw ProblemException.payloadTooLarge("The recording is " + size + " bytes; this hub accepts at most "

@@ -59,7 +59,7 @@ public class SpeechRequestReader {
         if (voice.isEmpty() || voices.find(voice).isEmpty()) {
             throw ProblemException.badRequest("unknown-voice", (voice.isEmpty()
                     ? "'voice' is required" : "Voice '" + voice + "' is not offered") + "; choose one of "
-                    + voices.names() + ".");
+                    + voices.names() + ".").param("voice");
         }
         String format = JsonFields.text(body, "response_format").map(String::strip).orElse("mp3");
         if (!FORMATS.contains(format)) {

@@ -42,8 +42,11 @@ public final class JsonFields {
         return Optional.of(value.asDouble());
     }
 
-    /** The 400 for a field: slug {@code invalid-<field>} (underscores become dashes), {@code detail} as given. */
+    /**
+     * The 400 for a field: slug {@code invalid-<field>} (underscores become dashes), {@code detail}
+     * as given, the field as its {@code param}.
+     */
     public static ProblemException invalid(String field, String detail) {
-        return ProblemException.badRequest("invalid-" + field.replace('_', '-'), detail);
+        return ProblemException.badRequest("invalid-" + field.replace('_', '-'), detail).param(field);
     }
 }

@@ -195,6 +195,11 @@ class ApiFoundationTest extends HubHttpTest {
         assertThat(body.get("detail").asText()).isNotBlank();
         assertThat(body.get("requestId").asText())
                 .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        JsonNode error = body.get("error");
+        assertThat(error.get("message").asText()).isEqualTo(body.get("detail").asText());
+        assertThat(error.get("type").asText()).isEqualTo(status >= 500 ? "server_error" : "invalid_request_error");
+        assertThat(error.get("code").asText()).isEqualTo(slug);
+        assertThat(error.path("param").isNull()).as("param is null, not absent").isTrue();
     }
 
     private JsonNode problem(HttpResponse<String> response) throws Exception {
