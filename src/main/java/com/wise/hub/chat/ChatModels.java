@@ -44,10 +44,11 @@ public class ChatModels {
             }
         }));
         Duration requestTimeout = environment.getProperty("hub.request-timeout", Duration.class, Duration.ofSeconds(180));
-        if (properties.maxStreamDuration().plus(properties.firstTokenTimeout()).compareTo(requestTimeout) >= 0) {
-            throw new IllegalArgumentException("hub.capabilities.chat.max-stream-duration ("
-                    + properties.maxStreamDuration().toSeconds() + " s) plus first-token-timeout ("
-                    + properties.firstTokenTimeout().toSeconds() + " s) must end before hub.request-timeout ("
+        Duration deadline = capabilities.find("chat").map(c -> c.deadline()).orElse(Duration.ZERO);
+        if (deadline.plus(properties.maxStreamDuration()).compareTo(requestTimeout) >= 0) {
+            throw new IllegalArgumentException("hub.capabilities.chat.deadline (" + deadline.toSeconds()
+                    + " s, the wait for the first event) plus max-stream-duration ("
+                    + properties.maxStreamDuration().toSeconds() + " s) must end before hub.request-timeout ("
                     + requestTimeout.toSeconds() + " s), which would cut a stream without an error event");
         }
     }

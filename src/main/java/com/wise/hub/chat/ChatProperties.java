@@ -24,7 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          default 20 s
  * @param idleTimeout       longest silence of an engine once its answer has begun; over it the stream ends with an
  *                          error event; default 30 s
- * @param maxStreamDuration longest stream; must end before {@code hub.request-timeout}; default 170 s
+ * @param maxStreamDuration longest stream from its first event; with the capability's deadline (the most the wait for
+ *                          the first event may take, failover included) it must end before {@code hub.request-timeout};
+ *                          default 110 s
  * @param heartbeat         silence after which the client gets an SSE comment (and a client that left is noticed);
  *                          default 500 ms
  */
@@ -38,7 +40,7 @@ public record ChatProperties(
         @DefaultValue("1024") int defaultMaxTokens,
         @DefaultValue("20s") Duration firstTokenTimeout,
         @DefaultValue("30s") Duration idleTimeout,
-        @DefaultValue("170s") Duration maxStreamDuration,
+        @DefaultValue("110s") Duration maxStreamDuration,
         @DefaultValue("500ms") Duration heartbeat) {
 
     private static final String PREFIX = "hub.capabilities.chat.";
