@@ -156,7 +156,7 @@ class HubLifecycleTest {
         try (ConfigurableApplicationContext context = start(reloading(routes))) {
             int port = port(context);
             assertThat(get(port, "/health/again").statusCode()).isEqualTo(404);
-            save(routes.resolve("api.yaml"), text -> text.replace("    get:\n", "    get:\n      - id: get-health-again\n"
+            save(routes.resolve("api.yaml"), text -> text.replaceFirst("    get:\n", "    get:\n      - id: get-health-again\n"
                     + "        routeId: get-health-again\n        path: /health/again\n        to: direct:health-live\n"));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(port, "/health/again").body())
                     .isEqualTo("{\"status\":\"UP\"}"));

@@ -24,7 +24,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/shared/*.yaml,classpath:routes-test/*.yaml",
-        "hub.max-in-flight=2", "hub.request-timeout=2s"})
+        "hub.max-in-flight=2", "hub.request-timeout=2s",
+        // chat's first-event deadline and longest stream must end within the request timeout (start-up checks it)
+        "hub.capabilities.chat.deadline=500ms", "hub.capabilities.chat.max-stream-duration=1s"})
 class LoadSheddingTest extends HubHttpTest {
 
     private final ObjectMapper json = new ObjectMapper();
