@@ -3,7 +3,9 @@
 # Hub, fake engines, Redis, nginx and the load generators all run on this machine (loopback only);
 # every loop is bounded and everything started here is stopped at the end.
 #
-# Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup abuse
+# Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup abuse streams
+# (STREAMS=N sets the concurrent chat streams of scenario streams, default 1,000: a small N is a smoke test;
+# BENCH_NOTE="..." is printed under each section's "Measured" line, e.g. what else the machine was doing.)
 # Needs: wrk and nginx (apt-get install wrk nginx-light), redis-server, JDK 21+ (virtual threads).
 set -euo pipefail
 [ -n "${BENCH_TRACE:-}" ] && set -x
@@ -31,6 +33,11 @@ wait_http() { # url seconds
 fake_engine() { # port latency-ms size [status]
   "$JAVA" bench/FakeEngine.java --port "$1" --latency-ms "$2" --size "$3" --status "${4:-200}" >"$WORK/engine-$1.log" 2>&1 &
   PIDS+=($!); wait_http "http://127.0.0.1:$1/health" 60
+}
+
+sse_engine() { # port ; an OpenAI-compatible chat engine streaming 50 events 20 ms apart
+  "$JAVA" bench/SseEngine.java --port "$1" --events 50 --interval-ms 20 >"$WORK/sse-engine-$1.log" 2>&1 &
+  ENGINE_PID=$!; PIDS+=("$ENGINE_PID"); wait_http "http://127.0.0.1:$1/health" 60
 }
 
 redis() { # port
@@ -82,6 +89,14 @@ constant_rate() { # url rate seconds body-file extra-headers... ; CALLERS=N as f
   line=$("$JAVA" bench/ConstantRateLoad.java --url "$url" --rate "$rate" --seconds "$seconds" --warmup 5 \
     --method POST --body-file "$body" --header "Content-Type: application/json" "${headers[@]}" 2>"$WORK/statuses.txt")
   echo "$line $(grep -o 'statuses=.*' "$WORK/statuses.txt" | tr -d ' ')"
+}
+
+stream_load() { # url extra-args... ; STREAMS concurrent streams (default 1,000), after as many uncounted ones
+  local url=$1; shift
+  local line
+  line=$("$JAVA" bench/StreamLoad.java --url "$url" --streams "${STREAMS:-1000}" --warmup-streams "${STREAMS:-1000}" \
+    --events 50 --late-ms 50 --clock-ticks "$(getconf CLK_TCK)" --engine-pid "$ENGINE_PID" "$@" 2>"$WORK/stream-statuses.txt")
+  echo "$line $(grep -o 'statuses=.*' "$WORK/stream-statuses.txt" | sed -E 's/ //g; s/\}failures=/} failures=/')"
 }
 
 field() { # line key
@@ -358,8 +373,94 @@ hub's temp directory: **${files}** (target 0); \`hub_*\` series in /metrics befo
 MD
 }
 
+scenario_streams() {
+  log "scenario 9: chat streams"
+  local e n h pid load; e=$(port); n=$(port); h=$(port)
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  sse_engine "$e"
+  local direct proxied hubbed
+  direct=$(stream_load "http://127.0.0.1:$e/v1/chat/completions" --pid "$ENGINE_PID")
+  # The reference proxy of scenario 1, relaying each event as it comes (nginx buffers answers by default).
+  mkdir -p "$WORK/nginx/tmp"
+  sed "s/__PORT__/$n/; s/__ENGINE__/$e/; s|^\( *\)proxy_pass .*|&\n\1proxy_buffering off;|" bench/nginx.conf >"$WORK/nginx/nginx.conf"
+  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+  proxied=$(stream_load "http://127.0.0.1:$n/v1/chat/completions")
+  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop
+  # Chat without a token quota (no Redis: per-replica minute limits), one engine whose stream cap holds them all.
+  LLM_ENGINE_URL="http://127.0.0.1:$e" hub "$h" 512m \
+    --hub.capabilities.chat.limits.per-minute="${LIMIT:-10000}" --hub.capabilities.chat.limits.per-day=1000000000 \
+    --hub.capabilities.chat.limits.tokens-per-day=unlimited --hub.engines.llm-1.max-in-flight=2000
+  pid=$HUB_PID
+  # JIT warm-up in steps: a cold hub's first burst of 500 streams timed its engine calls out and opened the
+  # engine's breaker, and every later stream got 503 (its figures would then say nothing about streaming).
+  local step
+  for step in 20 5 2; do
+    STREAMS=$(( ${STREAMS:-1000} / step )) stream_load "http://127.0.0.1:$h/v1/chat/completions" >/dev/null
+  done
+  hubbed=$(stream_load "http://127.0.0.1:$h/v1/chat/completions" --pid "$pid")
+  local rss peak; rss=$(rss_mb "$pid"); peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+  # A fifth as many streams, hub then engine directly: where the hub's CPU per event fits the cores.
+  local few direct_few hubbed_few; few=$(( ${STREAMS:-1000} / 5 ))
+  hubbed_few=$(STREAMS=$few stream_load "http://127.0.0.1:$h/v1/chat/completions" --pid "$pid")
+  direct_few=$(STREAMS=$few stream_load "http://127.0.0.1:$e/v1/chat/completions" --pid "$ENGINE_PID")
+  local timeouts open; timeouts=$(grep -c 'timeout after' "$WORK/hub-$h.log" || true)
+  open=$(grep -c 'circuit-open after' "$WORK/hub-$h.log" || true)
+  python3 - "$direct" "$proxied" "$hubbed" "$rss" "$peak" "$load" "${STREAMS:-1000}" "$timeouts" "$open" \
+    "$direct_few" "$hubbed_few" >>"$RESULTS" <<'PY'
+import sys, os
+def parse(line): return dict(kv.split("=", 1) for kv in line.split())
+d, n, h = (parse(x) for x in sys.argv[1:4])
+rss, peak, load, streams = int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], int(sys.argv[7])
+timeouts, rejected = int(sys.argv[8]), int(sys.argv[9])
+df, hf = parse(sys.argv[10]), parse(sys.argv[11])
+def f(r, k): return float(r[k])
+def verdict(ok): return "met" if ok else "**missed**"
+print(f"### 9. Chat streams: {streams:,} concurrent streams, 50 events 20 ms apart")
+print(f"`bench/StreamLoad.java` opens {streams:,} `stream: true` chat completions at once (one HTTP/1.1 connection each, "
+      f"after {streams:,} uncounted ones; the hub is warmed up first with {streams // 20:,}, {streams // 5:,} and {streams // 2:,}) against `bench/SseEngine.java`, which writes each chunk with its epoch-µs "
+      f"`sent` stamp; TTFT is from just before the request to the first `data:` event, event delay is receipt "
+      f"minus `sent`. Hub at -Xmx512m, no Redis, token quota off; 1-minute load average when the scenario began: {load}.")
+print()
+print("| path | streams ok | TTFT p50 ms | TTFT p99 ms | event delay p50 ms | p99 ms | max ms | events late (> 50 ms) "
+      "| CPU s: engine / load generator |")
+print("|---|---|---|---|---|---|---|---|---|")
+few = f"{int(df['streams']):,} streams"
+for name, r in (("engine directly", d), ("nginx, `proxy_buffering off`", n), ("hub", h),
+                (f"engine directly, {few}", df), (f"hub, {few}", hf)):
+    print(f"| {name} | {r['ok']} / {r['streams']} | {r['ttft_p50_ms']} | {r['ttft_p99_ms']} | {r['delay_p50_ms']} | "
+          f"{r['delay_p99_ms']} | {r['delay_max_ms']} | {r['late']} of {r['events']} | "
+          f"{r['engine_cpu_s']} / {r['client_cpu_s']} |")
+print()
+added50, added99 = f(h, "ttft_p50_ms") - f(d, "ttft_p50_ms"), f(h, "ttft_p99_ms") - f(d, "ttft_p99_ms")
+events = max(1, int(h["events"]))
+print(f"Hub adds **TTFT p50 {added50:.3f} ms, p99 {added99:.3f} ms** over the engine (target p99 ≤ 10 ms: "
+      f"{verdict(added99 <= 10)}); nginx adds p50 {f(n,'ttft_p50_ms')-f(d,'ttft_p50_ms'):.3f} ms, "
+      f"p99 {f(n,'ttft_p99_ms')-f(d,'ttft_p99_ms'):.3f} ms. "
+      f"Events late through the hub: **{h['late']}** (target 0: {verdict(int(h['late']) == 0)}; "
+      f"engine directly {d['late']}, nginx {n['late']}). Streams not ok through the hub: {h['failed']} "
+      f"(answers `{h.get('statuses', '?')}`{', ' + h['failures'] if 'failures' in h else ''}); in the hub's log over the whole "
+      f"scenario, warm-up included: {timeouts} engine calls timed out, {rejected} were refused by the engine's open breaker.")
+print(f"Hub RSS after the run **{rss} MB** (target ≤ 512 MB: {verdict(rss <= 512)}), peak {peak} MB (VmHWM); "
+      f"hub CPU for the measured streams **{f(h,'cpu_s'):.2f} s** ({f(h,'cpu_s') * 1e6 / events:.0f} µs an event) "
+      f"over {h['seconds']} s of wall time, on {os.cpu_count()} cores shared with the engine and the load generator (their CPU "
+      f"in the table: the engine spends {f(d,'engine_cpu_s') * 1e6 / max(1, int(d['events'])):.0f} µs an event). "
+      f"At that cost, {streams:,} streams of 50 events a second need about "
+      f"{f(h,'cpu_s') / events * streams * 50:.1f} cores for the hub alone, so on this machine events queue in the hub "
+      f"and arrive late; -Xmx512m bounds only the heap, not the RSS.")
+print()
+print(f"At {few} the hub adds TTFT p50 {f(hf,'ttft_p50_ms')-f(df,'ttft_p50_ms'):.3f} ms, "
+      f"p99 {f(hf,'ttft_p99_ms')-f(df,'ttft_p99_ms'):.3f} ms, with {hf['late']} events late "
+      f"(engine directly {df['late']}); hub CPU {f(hf,'cpu_s'):.2f} s "
+      f"({f(hf,'cpu_s') * 1e6 / max(1, int(hf['events'])):.0f} µs an event).")
+print()
+print("Raw lines: engine `" + sys.argv[1] + "`; nginx `" + sys.argv[2] + "`; hub `" + sys.argv[3] + "`; "
+      "engine, fewer streams `" + sys.argv[10] + "`; hub, fewer streams `" + sys.argv[11] + "`.")
+print()
+PY
+}
+
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(engine overhead slow cache uploads limits flight startup abuse)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(engine overhead slow cache uploads limits flight startup abuse streams)
 stop_all() {
   local p
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -368,14 +469,14 @@ stop_all() {
 }
 # Each scenario writes bench/results/<scenario>.md (kept in git); docs/performance.md is assembled from
 # all of them, so running one scenario refreshes its section and keeps the others' last figures.
-ALL=(engine overhead slow cache uploads limits flight startup abuse)
+ALL=(engine overhead slow cache uploads limits flight startup abuse streams)
 for s in "${scenarios[@]}"; do
   RESULTS="$WORK/$s.md"
   : >"$RESULTS"
   "scenario_$s"
   stop_all   # each scenario starts from a quiet machine
   { head -1 "$RESULTS"
-    echo "_Measured $(date -u +"%Y-%m-%d %H:%M UTC"), $("$JAVA" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/JDK \1/'), by \`bench/run.sh ${scenarios[*]}\`${HUB_JAVA_OPTS:+ with HUB_JAVA_OPTS=$HUB_JAVA_OPTS}._"
+    echo "_Measured $(date -u +"%Y-%m-%d %H:%M UTC"), $("$JAVA" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/JDK \1/'), by \`${STREAMS:+STREAMS=$STREAMS }bench/run.sh ${scenarios[*]}\`${HUB_JAVA_OPTS:+ with HUB_JAVA_OPTS=$HUB_JAVA_OPTS}._${BENCH_NOTE:+ $BENCH_NOTE}"
     tail -n +2 "$RESULTS"; } >"bench/results/$s.md"
 done
 
