@@ -49,10 +49,19 @@ public record ChatProperties(
     /**
      * One engine serving an alias.
      *
-     * @param engine an engine id under {@code hub.engines}
-     * @param model  the model's name as that engine knows it
+     * @param engine         an engine id under {@code hub.engines}
+     * @param model          the model's name as that engine knows it
+     * @param maxTokensField the request field the engine reads the token bound from: {@code max_tokens} (the
+     *                       default; vLLM, llama.cpp, Ollama) or {@code max_completion_tokens} (OpenAI's reasoning
+     *                       models refuse {@code max_tokens})
      */
-    public record ModelTarget(String engine, String model) {
+    public record ModelTarget(String engine, String model, String maxTokensField) {
+
+        static final List<String> TOKEN_FIELDS = List.of("max_tokens", "max_completion_tokens");
+
+        public ModelTarget {
+            maxTokensField = maxTokensField == null || maxTokensField.isBlank() ? "max_tokens" : maxTokensField.trim();
+        }
     }
 
     public ChatProperties {
@@ -71,6 +80,10 @@ public record ChatProperties(
                 if (target == null || blank(target.engine()) || blank(target.model())) {
                     throw new IllegalArgumentException(key + "[" + i + "] needs both engine (an id under hub.engines) "
                             + "and model (the engine's name for it)");
+                }
+                if (!ModelTarget.TOKEN_FIELDS.contains(target.maxTokensField())) {
+                    throw new IllegalArgumentException(key + "[" + i + "].max-tokens-field is '" + target.maxTokensField()
+                            + "'; one of " + ModelTarget.TOKEN_FIELDS);
                 }
                 for (int j = 0; j < i; j++) {
                     if (targets.get(j).engine().equals(target.engine())) {

@@ -106,7 +106,7 @@ public class ChatRequestReader {
             putIfPresent(engine, "top_p", topP);
             putIfPresent(engine, "presence_penalty", presence);
             putIfPresent(engine, "frequency_penalty", frequency);
-            engine.put("max_tokens", maxTokens);
+            engine.put(target.maxTokensField(), maxTokens);
             if (seed != null && !seed.isNull()) {
                 engine.set("seed", seed);
             }

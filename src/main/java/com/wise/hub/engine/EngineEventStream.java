@@ -49,7 +49,7 @@ public final class EngineEventStream extends InputStream {
     private final String engine;
     private final InputStream source;
     private final EventStreamOptions options;
-    private final Runnable release;
+    private final java.util.function.Consumer<StreamOutcome> release;
     private final EventStreamObserver observer;
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -67,10 +67,11 @@ public final class EngineEventStream extends InputStream {
     /**
      * Starts reading {@code source} on {@code threads}.
      *
-     * @param release returns the engine's stream permit; run once, when the stream ends
+     * @param release returns the engine's stream permit; run once, when the stream ends, with how it ended (null:
+     *                abandoned before it was handed on, a failure the engine call itself counted)
      */
-    EngineEventStream(String engine, InputStream source, EventStreamOptions options, Runnable release,
-            Executor threads) {
+    EngineEventStream(String engine, InputStream source, EventStreamOptions options,
+            java.util.function.Consumer<StreamOutcome> release, Executor threads) {
         this.engine = engine;
         this.source = new BufferedInputStream(source, 8192);
         this.options = options;
@@ -116,7 +117,7 @@ public final class EngineEventStream extends InputStream {
     void abandon() {
         if (finished.compareAndSet(false, true)) {
             stopEngine();
-            release.run();
+            release.accept(null);
         }
     }
 
@@ -220,7 +221,7 @@ public final class EngineEventStream extends InputStream {
     private void finish(StreamOutcome how) {
         if (finished.compareAndSet(false, true)) {
             stopEngine();
-            release.run();
+            release.accept(how);
             observer.ended(how);
         }
     }

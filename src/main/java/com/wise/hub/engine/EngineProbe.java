@@ -13,8 +13,8 @@ import java.net.http.HttpResponse;
 
 /**
  * Readiness of one engine ({@code /health/ready}): not configured without a URL; down when its
- * health path does not answer (any HTTP status below 500 counts as an answer) or its circuit
- * breaker is open; up otherwise. One per declared engine, registered by {@link EngineProbeRegistrar}.
+ * health path does not answer (any HTTP status below 500 counts as an answer), when an engine with an API key
+ * refuses it (401, 403), or when its circuit breaker is open; up otherwise. The probe sends the engine's key. One per declared engine, registered by {@link EngineProbeRegistrar}.
  */
 class EngineProbe implements DependencyProbe {
 
@@ -25,12 +25,15 @@ class EngineProbe implements DependencyProbe {
     private final EngineCatalog catalog;
     private final CircuitBreakerRegistry breakers;
     private final HealthProperties health;
+    private final EngineRequests requests;
 
-    EngineProbe(String engineId, EngineCatalog catalog, CircuitBreakerRegistry breakers, HealthProperties health) {
+    EngineProbe(String engineId, EngineCatalog catalog, CircuitBreakerRegistry breakers, HealthProperties health,
+            EngineRequests requests) {
         this.engineId = engineId;
         this.catalog = catalog;
         this.breakers = breakers;
         this.health = health;
+        this.requests = requests;
     }
 
     @Override
@@ -47,9 +50,11 @@ class EngineProbe implements DependencyProbe {
         String breaker = breakers.find(engineId).map(b -> b.getState().name()).orElse("CLOSED");
         int status;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(engine.url() + engine.healthPath()))
-                    .timeout(health.probeTimeout()).GET().build();
-            status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine.url() + engine.healthPath()))
+                    .timeout(health.probeTimeout()).GET();
+            // With its key, so a keyed engine's authenticated path (OpenAI's /v1/models) can be its health path.
+            requests.authorization(engineId).ifPresent(bearer -> request.header("Authorization", bearer));
+            status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return ProbeResult.down("unreachable (" + e.getClass().getSimpleName() + "); breaker " + breaker,
                     engine.url() + engine.healthPath() + ": " + e);
@@ -59,6 +64,11 @@ class EngineProbe implements DependencyProbe {
         }
         if (status >= 500) {
             return ProbeResult.down("answers HTTP " + status + " on " + engine.healthPath() + "; breaker " + breaker);
+        }
+        if ((status == 401 || status == 403) && engine.apiKeyEnv() != null) {
+            // Every call would be refused the same way: not ready, and the operator is told which key to look at.
+            return ProbeResult.down("answers HTTP " + status + " on " + engine.healthPath() + ": it refuses the key in "
+                    + engine.apiKeyEnv() + (requests.hasKey(engineId) ? "" : " (not set)") + "; breaker " + breaker);
         }
         boolean open = breakers.find(engineId).map(CircuitBreaker::getState)
                 .filter(s -> s == CircuitBreaker.State.OPEN || s == CircuitBreaker.State.FORCED_OPEN).isPresent();

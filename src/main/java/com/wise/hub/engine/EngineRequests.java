@@ -44,10 +44,12 @@ public class EngineRequests {
             }
             message.setBody(body);
         }
-        String key = keys.get(engineId);
-        if (key != null) {
-            message.setHeader("Authorization", "Bearer " + key);
-        }
+        authorization(engineId).ifPresent(bearer -> message.setHeader("Authorization", bearer));
+    }
+
+    /** The engine's {@code Authorization} header value, for its readiness probe too; empty without a key. */
+    java.util.Optional<String> authorization(String engineId) {
+        return java.util.Optional.ofNullable(keys.get(engineId)).map(key -> "Bearer " + key);
     }
 
     /** True when {@code engineId} has an API key (for the documentation of a deployment, never the key). */

@@ -1,6 +1,8 @@
 package com.wise.hub.engine;
 
+import com.wise.hub.engine.EventStreamObserver.StreamOutcome;
 import com.wise.hub.request.RequestContext;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -44,12 +47,14 @@ public class EngineStreams {
     private static final int ERROR_BODY_BYTES = 64 * 1024;
 
     private final EngineCatalog catalog;
+    private final CircuitBreakerRegistry breakers;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("engine-stream-");
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
-    EngineStreams(EngineCatalog catalog) {
+    EngineStreams(EngineCatalog catalog, CircuitBreakerRegistry breakers) {
         this.catalog = catalog;
+        this.breakers = breakers;
         threads.setDaemon(true);
         // A stream's reader waits on its engine for minutes: a virtual thread each where the JDK has them.
         threads.setVirtualThreads(Runtime.version().feature() >= 21);
@@ -116,7 +121,13 @@ public class EngineStreams {
                 throw new EngineAnswerRejected(engineId, "with " + (type.isEmpty() ? "no Content-Type" : type.split(";")[0])
                         + " instead of an event stream");
             }
-            EngineEventStream stream = new EngineEventStream(engineId, response.body(), options, permit::release, threads);
+            long opened = System.nanoTime();
+            EngineEventStream stream = new EngineEventStream(engineId, response.body(), options, how -> {
+                permit.release();
+                if (how == StreamOutcome.ENGINE_CUT || how == StreamOutcome.STALLED) {
+                    brokeAfterAnswering(engineId, how, opened);
+                }
+            }, threads);
             handedOn = true;
             Duration firstWait = Duration.ofNanos(Math.max(0, Math.min(options.firstEventTimeout().toNanos(),
                     attemptEnd - System.nanoTime())));
@@ -131,6 +142,16 @@ public class EngineStreams {
                 permit.release();
             }
         }
+    }
+
+    /**
+     * The engine call counted as a success at its first event; an answer the engine then cut or let stall is a
+     * failure too: it is recorded on the engine's breaker as one more failed call, so an engine that breaks its
+     * streams opens its breaker like one that refuses them.
+     */
+    private void brokeAfterAnswering(String engineId, StreamOutcome how, long opened) {
+        breakers.find(engineId).ifPresent(breaker -> breaker.onError(System.nanoTime() - opened, TimeUnit.NANOSECONDS,
+                new EngineAnswerRejected(engineId, "with a stream that broke after its first event (" + how.label() + ")")));
     }
 
     private HttpResponse<InputStream> send(EngineSettings engine, HttpRequest request) throws IOException {

@@ -10,6 +10,8 @@ import com.wise.hub.support.FakeLlm.End;
 import com.wise.hub.support.FakeLlm.Script;
 import com.wise.hub.support.HubHttpTest;
 import com.wise.hub.support.RedisServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -49,6 +51,9 @@ class ChatRoutesTest extends HubHttpTest {
     @Autowired
     EngineStreams engineStreams;
 
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("hub.redis.url", REDIS::url);
@@ -64,6 +69,7 @@ class ChatRoutesTest extends HubHttpTest {
         registry.add("hub.capabilities.chat.models.down-first[0].model", () -> "gone");
         registry.add("hub.capabilities.chat.models.down-first[1].engine", () -> "llm-2");
         registry.add("hub.capabilities.chat.models.down-first[1].model", () -> "qwen-two");
+        registry.add("hub.capabilities.chat.models.down-first[1].max-tokens-field", () -> "max_completion_tokens");
         registry.add("hub.capabilities.chat.first-token-timeout", () -> "1s");
         registry.add("hub.capabilities.chat.idle-timeout", () -> "1s");
         registry.add("hub.capabilities.chat.heartbeat", () -> "200ms");
@@ -106,6 +112,28 @@ class ChatRoutesTest extends HubHttpTest {
         assertThat(call.body().path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(call.headers().get("Authorization")).containsExactly("Bearer sk-engine-one");
         assertThat(LLM_2.received()).isEmpty();
+    }
+
+    @Test
+    void probesEachEngineWithItsKeyAndIsNotReadyWhenTheKeyIsRefused() throws Exception {
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(engineReadiness("llm-1").path("status").asText()).isEqualTo("UP");
+            assertThat(LLM_1.probes()).contains("Bearer sk-engine-one");
+        });
+        LLM_1.acceptOnly("sk-rotated");
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            JsonNode llm1 = engineReadiness("llm-1");
+            assertThat(llm1.path("status").asText()).isEqualTo("DOWN");
+            assertThat(llm1.toString()).contains("refuses the key in LLM_ENGINE_API_KEY");
+        });
+        assertThat(LLM_2.probes()).as("llm-2's key is not set: it gets none, never another's").containsOnly("null");
+        LLM_2.acceptOnly("sk-any");
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
+                assertThat(engineReadiness("llm-2").toString()).contains("DOWN").contains("LLM_ENGINE_2_API_KEY (not set)"));
+    }
+
+    private JsonNode engineReadiness(String engine) throws Exception {
+        return json.readTree(get("/health/ready").body()).path("dependencies").path(engine);
     }
 
     @Test
@@ -190,12 +218,17 @@ class ChatRoutesTest extends HubHttpTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Engine")).hasValue("llm-2");
         assertThat(response.headers().firstValue("X-Engine-Attempts").orElse("")).contains("llm-3:unreachable");
+        JsonNode sent = LLM_2.received().get(0).body();
+        assertThat(sent.path("max_completion_tokens").asInt()).as("this target's declared max-tokens-field").isEqualTo(1024);
+        assertThat(sent.has("max_tokens")).isFalse();
     }
 
     @ParameterizedTest(name = "engine {0} after 3 events: error event, then [DONE]")
     @CsvSource({"CUT,engine_cut", "STALL,stalled"})
     void endsABrokenStreamWithAnErrorEventThenDone(End end, String code) throws Exception {
         LLM_1.always(Script.stream(3, Duration.ofMillis(50), end));
+        CircuitBreaker.Metrics breaker = breakers.circuitBreaker("llm-1").getMetrics();
+        int failedBefore = breaker.getNumberOfFailedCalls();
 
         HttpResponse<String> response = postJson(PATH, HELLO + ",\"stream\":true}");
 
@@ -214,6 +247,8 @@ class ChatRoutesTest extends HubHttpTest {
         Awaitility.await().atMost(3, TimeUnit.SECONDS).until(() -> LLM_1.open() == 0);
         assertThat(engineStreams.open("llm-1")).isZero();
         assertThat(get("/metrics").body()).contains("engine=\"llm-1\",model=\"wise-chat\",outcome=\"" + code + "\"}");
+        assertThat(breaker.getNumberOfFailedCalls()).as("the broken answer counts against llm-1's breaker")
+                .isEqualTo(failedBefore + 1);
     }
 
     @Test

@@ -72,6 +72,8 @@ public final class FakeLlm implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private volatile long lastClosedAt;
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final List<String> probes = new CopyOnWriteArrayList<>();
+    private volatile String acceptedKey;
     private final String name;
 
     public FakeLlm(String name) {
@@ -113,6 +115,17 @@ public final class FakeLlm implements AutoCloseable {
         gate.countDown();
     }
 
+    /** From now on a GET (a readiness probe) without {@code Bearer key} gets 401, as OpenAI's /v1/models does. */
+    public FakeLlm acceptOnly(String key) {
+        acceptedKey = key;
+        return this;
+    }
+
+    /** The Authorization header of each GET so far ("null" for none). */
+    public List<String> probes() {
+        return List.copyOf(probes);
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -137,13 +150,17 @@ public final class FakeLlm implements AutoCloseable {
         next.clear();
         received.clear();
         closedEarly.set(0);
+        acceptedKey = null;
         standing.set(Script.answer("Hello", " there", "!"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if ("GET".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(200, -1);
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                probes.add(String.valueOf(authorization));
+                String key = acceptedKey;
+                exchange.sendResponseHeaders(key == null || ("Bearer " + key).equals(authorization) ? 200 : 401, -1);
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
