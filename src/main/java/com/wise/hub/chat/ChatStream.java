@@ -1,8 +1,12 @@
 package com.wise.hub.chat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wise.hub.engine.EventStreamObserver;
 import com.wise.hub.ratelimit.TokenReservation;
 import java.io.IOException;
@@ -45,38 +49,78 @@ final class ChatStream implements EventStreamObserver {
         metrics.streamBegan();
     }
 
+    /**
+     * Rewrites one chunk token by token with Jackson's streaming parser and generator, never as a tree: this runs for
+     * every event of every stream (a tree read and written again cost the relay a third of its CPU, measured with
+     * bench/run.sh streams). Fields are copied in order; {@code model} gets the alias, {@code usage} is read and kept
+     * only when the client asked for it, a usage-only chunk (no choices) is then dropped whole.
+     */
     @Override
-    public String data(String data) {
-        JsonNode chunk;
-        try {
-            chunk = json.readTree(data);
-        } catch (IOException e) {
-            return data;
-        }
-        if (!(chunk instanceof ObjectNode object)) {
-            return data;
-        }
-        JsonNode usage = object.get("usage");
-        if (usage != null && usage.isObject()) {
-            promptTokens = usage.path("prompt_tokens").asLong(-1);
-            completionTokens = usage.path("completion_tokens").asLong(-1);
-        }
-        JsonNode choices = object.path("choices");
-        if (choices.isArray() && !choices.isEmpty()) {
-            chunks++;
-        }
-        if (!request.includeUsage()) {
-            if (usage != null && usage.isObject() && (!choices.isArray() || choices.isEmpty())) {
+    public byte[] data(byte[] data) {
+        JsonFactory factory = json.getFactory();
+        try (JsonParser in = factory.createParser(data)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return data;
+            }
+            ByteArrayBuilder bytes = new ByteArrayBuilder(data.length + 32);
+            boolean choices = false;
+            boolean usage = false;
+            try (JsonGenerator out = factory.createGenerator(bytes)) {
+                out.writeStartObject();
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = in.currentName();
+                    JsonToken value = in.nextToken();
+                    switch (name) {
+                        case "model" -> {
+                            in.skipChildren();
+                            out.writeStringField("model", request.alias());
+                        }
+                        case "usage" -> {
+                            if (value == JsonToken.START_OBJECT) {
+                                usage = true;
+                                JsonNode counts = in.readValueAsTree();
+                                promptTokens = counts.path("prompt_tokens").asLong(-1);
+                                completionTokens = counts.path("completion_tokens").asLong(-1);
+                                if (request.includeUsage()) {
+                                    out.writeFieldName(name);
+                                    out.writeTree(counts);
+                                }
+                            } else if (request.includeUsage()) {
+                                out.writeFieldName(name);
+                                out.copyCurrentStructure(in);
+                            } else {
+                                in.skipChildren();
+                            }
+                        }
+                        case "choices" -> {
+                            out.writeFieldName(name);
+                            if (value == JsonToken.START_ARRAY) {
+                                out.writeStartArray();
+                                while (in.nextToken() != JsonToken.END_ARRAY) {
+                                    choices = true;
+                                    out.copyCurrentStructure(in);
+                                }
+                                out.writeEndArray();
+                            } else {
+                                out.copyCurrentStructure(in);
+                            }
+                        }
+                        default -> {
+                            out.writeFieldName(name);
+                            out.copyCurrentStructure(in);
+                        }
+                    }
+                }
+                out.writeEndObject();
+            }
+            if (choices) {
+                chunks++;
+            } else if (usage && !request.includeUsage()) {
                 return null;
             }
-            object.remove("usage");
-        }
-        if (object.has("model")) {
-            object.put("model", request.alias());
-        }
-        try {
-            return json.writeValueAsString(object);
+            return bytes.toByteArray();
         } catch (IOException e) {
+            // Not JSON, or broken JSON: relayed as the engine sent it (the client sees what the engine said).
             return data;
         }
     }

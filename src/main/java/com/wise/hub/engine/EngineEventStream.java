@@ -2,7 +2,6 @@ package com.wise.hub.engine;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.wise.hub.engine.EventStreamObserver.StreamOutcome;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,11 @@ public final class EngineEventStream extends InputStream {
     private static final int QUEUE_EVENTS = 16;
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE_DATA = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA_FIELD = "data:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_FIELD = "event:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] SPACE = {' '};
 
     private sealed interface Item permits Event, End {
     }
@@ -73,7 +77,7 @@ public final class EngineEventStream extends InputStream {
     EngineEventStream(String engine, InputStream source, EventStreamOptions options,
             java.util.function.Consumer<StreamOutcome> release, Executor threads) {
         this.engine = engine;
-        this.source = new BufferedInputStream(source, 8192);
+        this.source = source;
         this.options = options;
         this.release = release;
         this.observer = options.observers().apply(engine);
@@ -238,52 +242,75 @@ public final class EngineEventStream extends InputStream {
         }
     }
 
-    /** The reader thread: the engine's events into the queue until [DONE], the end of the connection, or close. */
+    /**
+     * The reader thread: the engine's events into the queue until [DONE], the end of the connection, or close. The
+     * engine's bytes are read in blocks and split into lines and events as bytes (no per-byte reads, no strings but
+     * an event's name): this runs for every event of every open stream.
+     */
     private void pump() {
         reader = Thread.currentThread();
         try {
             if (finished.get()) {
                 return;
             }
+            byte[] block = new byte[8192];
+            Bytes line = new Bytes(256);
+            Bytes data = new Bytes(256);
+            boolean hasData = false;
             String event = null;
-            StringBuilder data = null;
             for (;;) {
-                String line = readLine();
-                if (line == null) {
+                int n = source.read(block);
+                if (n < 0) {
+                    // An event not ended by its blank line is incomplete (the SSE rules drop it): a cut.
                     put(new End(StreamOutcome.ENGINE_CUT, "closed without [DONE]"));
                     return;
                 }
-                if (line.isEmpty()) {
-                    if (data != null) {
-                        String payload = data.toString();
-                        if (payload.equals("[DONE]")) {
-                            put(new End(StreamOutcome.COMPLETED, null));
-                            return;
-                        }
-                        String relayed = observer.data(payload);
-                        if (relayed != null) {
-                            put(new Event(encode(event, relayed)));
-                        }
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (block[i] != '\n') {
+                        continue;
                     }
-                    event = null;
-                    data = null;
-                    continue;
-                }
-                if (line.startsWith(":")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(line.length() > colon + 1 && line.charAt(colon + 1) == ' '
-                        ? colon + 2 : colon + 1);
-                if (field.equals("data")) {
-                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                    if (data.length() > MAX_EVENT_BYTES) {
-                        put(new End(StreamOutcome.ENGINE_CUT, "an event over " + MAX_EVENT_BYTES + " bytes"));
+                    if (!line.append(block, from, i - from)) {
+                        put(new End(StreamOutcome.ENGINE_CUT, "a line over " + MAX_EVENT_BYTES + " bytes"));
                         return;
                     }
-                } else if (field.equals("event")) {
-                    event = value;
+                    from = i + 1;
+                    int length = line.length();
+                    if (length > 0 && line.at(length - 1) == '\r') {
+                        length--;
+                    }
+                    if (length == 0) {
+                        if (hasData) {
+                            if (data.is(DONE_DATA)) {
+                                put(new End(StreamOutcome.COMPLETED, null));
+                                return;
+                            }
+                            byte[] relayed = observer.data(data.toArray());
+                            if (relayed != null) {
+                                put(new Event(encode(event, relayed)));
+                            }
+                        }
+                        data.clear();
+                        hasData = false;
+                        event = null;
+                    } else if (line.startsWith(DATA_FIELD)) {
+                        int value = line.valueStart(DATA_FIELD.length, length);
+                        if (hasData && !data.append(NEWLINE, 0, 1)
+                                || !data.append(line.array(), value, length - value)) {
+                            put(new End(StreamOutcome.ENGINE_CUT, "an event over " + MAX_EVENT_BYTES + " bytes"));
+                            return;
+                        }
+                        hasData = true;
+                    } else if (line.startsWith(EVENT_FIELD)) {
+                        int value = line.valueStart(EVENT_FIELD.length, length);
+                        event = new String(line.array(), value, length - value, StandardCharsets.UTF_8);
+                    }
+                    // comments (":..."), id, retry and unknown fields are not relayed
+                    line.clear();
+                }
+                if (!line.append(block, from, n - from)) {
+                    put(new End(StreamOutcome.ENGINE_CUT, "a line over " + MAX_EVENT_BYTES + " bytes"));
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -301,36 +328,95 @@ public final class EngineEventStream extends InputStream {
         queue.put(item);
     }
 
-    /** One line without its CR LF, or null at the end of the stream; a line over the bound breaks the stream. */
-    private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        int b;
-        while ((b = source.read()) != -1) {
-            if (b == '\n') {
-                return trimCr(line);
-            }
-            if (line.size() >= MAX_EVENT_BYTES) {
-                throw new IOException("a line over " + MAX_EVENT_BYTES + " bytes");
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : trimCr(line);
-    }
-
-    private static String trimCr(ByteArrayOutputStream line) {
-        String text = line.toString(StandardCharsets.UTF_8);
-        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static byte[] encode(String event, String data) {
-        StringBuilder out = new StringBuilder(data.length() + 16);
+    /** {@code event: <name>} if named, each line of the data as {@code data: <line>}, then the blank line. */
+    private static byte[] encode(String event, byte[] data) {
+        // What the hub writes: the engine's event (bounded when read) as the observer changed it.
+        Bytes out = new Bytes(data.length + 16, Integer.MAX_VALUE - 8);
         if (event != null) {
-            out.append("event: ").append(event).append('\n');
+            out.append(EVENT_FIELD, 0, EVENT_FIELD.length);
+            out.append(SPACE, 0, 1);
+            byte[] name = event.getBytes(StandardCharsets.UTF_8);
+            out.append(name, 0, name.length);
+            out.append(NEWLINE, 0, 1);
         }
-        for (String line : data.split("\n", -1)) {
-            out.append("data: ").append(line).append('\n');
+        int from = 0;
+        for (int i = 0; i <= data.length; i++) {
+            if (i == data.length || data[i] == '\n') {
+                out.append(DATA_FIELD, 0, DATA_FIELD.length);
+                out.append(SPACE, 0, 1);
+                out.append(data, from, i - from);
+                out.append(NEWLINE, 0, 1);
+                from = i + 1;
+            }
         }
-        return out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        out.append(NEWLINE, 0, 1);
+        return out.toArray();
+    }
+
+    /**
+     * A growable byte array; what the engine sends is bounded by {@link #MAX_EVENT_BYTES} (a line may carry its CR),
+     * so an engine cannot make the hub's heap grow.
+     */
+    private static final class Bytes {
+
+        private final int bound;
+        private byte[] bytes;
+        private int length;
+
+        Bytes(int capacity) {
+            this(capacity, MAX_EVENT_BYTES + 1);
+        }
+
+        Bytes(int capacity, int bound) {
+            this.bytes = new byte[capacity];
+            this.bound = bound;
+        }
+
+        /** @return false (and nothing appended) when the bound would be passed */
+        boolean append(byte[] from, int offset, int count) {
+            if (count > bound - length) {
+                return false;
+            }
+            if (length + count > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(bound, Math.max(length + count, 2L * bytes.length)));
+            }
+            System.arraycopy(from, offset, bytes, length, count);
+            length += count;
+            return true;
+        }
+
+        int length() {
+            return length;
+        }
+
+        byte at(int index) {
+            return bytes[index];
+        }
+
+        byte[] array() {
+            return bytes;
+        }
+
+        void clear() {
+            length = 0;
+        }
+
+        boolean startsWith(byte[] prefix) {
+            return length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        }
+
+        boolean is(byte[] other) {
+            return java.util.Arrays.equals(bytes, 0, length, other, 0, other.length);
+        }
+
+        /** Where a field's value starts in a line of {@code end} bytes: after its name, the colon and one space. */
+        int valueStart(int afterColon, int end) {
+            return afterColon < end && bytes[afterColon] == ' ' ? afterColon + 1 : afterColon;
+        }
+
+        byte[] toArray() {
+            return java.util.Arrays.copyOf(bytes, length);
+        }
     }
 
     /** {@code event: error} with an OpenAI error object, as OpenAI SDKs raise it. */

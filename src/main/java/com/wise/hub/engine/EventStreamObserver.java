@@ -8,10 +8,10 @@ package com.wise.hub.engine;
 public interface EventStreamObserver {
 
     /**
-     * @param data one data event's data, e.g. a chat completion chunk's JSON (never {@code [DONE]})
-     * @return the data to send the client in its place, or null to drop the event
+     * @param data one data event's data as UTF-8, e.g. a chat completion chunk's JSON (never {@code [DONE]})
+     * @return the data to send the client in its place (UTF-8), or null to drop the event
      */
-    String data(String data);
+    byte[] data(byte[] data);
 
     /** The stream ended (called once), however it ended. */
     void ended(StreamOutcome outcome);
