@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wise.hub.engine.EngineAnswers;
 import com.wise.hub.engine.EngineEventStream;
+import com.wise.hub.engine.EventStreamWaits;
 import com.wise.hub.ratelimit.TokenQuota;
 import com.wise.hub.ratelimit.TokenReservation;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;
 
 /**
- * The chat answer after engine-failover (routes/chat.yaml). A stream is handed to the client as it is; its
+ * The chat answer after engine-failover (routes/chat.yaml). A stream is handed to the client as it is (after the
+ * heartbeats of a long wait for it, {@link EventStreamWaits}, have stopped); its
  * {@link ChatStream} owns the token reservation from here. A JSON answer is checked (a chat.completion with a message), names the model alias, and reports its usage for the
  * settlement of the reservation.
  */
@@ -40,6 +42,11 @@ public class ChatAnswers {
         ChatRequest request = exchange.getProperty(ChatRequestReader.CHAT, ChatRequest.class);
         Message message = exchange.getMessage();
         String engine = message.getHeader("X-Engine", String.class);
+        EventStreamWaits.Wait wait = EventStreamWaits.of(exchange);
+        boolean begun = wait != null && wait.handOver();
+        if (begun && !(message.getBody() instanceof EngineEventStream)) {
+            throw answers.badAnswer(exchange, "it is no event stream");
+        }
         if (message.getBody() instanceof EngineEventStream stream) {
             exchange.setProperty(ChatStreams.BEGAN, true);
             ((ChatStream) stream.observer()).begin(exchange.getProperty(TokenQuota.RESERVATION, TokenReservation.class));

@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          default 110 s
  * @param heartbeat         silence after which the client gets an SSE comment (and a client that left is noticed);
  *                          default 500 ms
+ * @param commitAfter       wait for the first token after which the stream is begun with heartbeats while failover
+ *                          goes on (its status is then 200; a failure becomes an {@code error} event); default 2 s
  */
 @ConfigurationProperties("hub.capabilities.chat")
 public record ChatProperties(
@@ -41,7 +43,8 @@ public record ChatProperties(
         @DefaultValue("20s") Duration firstTokenTimeout,
         @DefaultValue("30s") Duration idleTimeout,
         @DefaultValue("110s") Duration maxStreamDuration,
-        @DefaultValue("500ms") Duration heartbeat) {
+        @DefaultValue("500ms") Duration heartbeat,
+        @DefaultValue("2s") Duration commitAfter) {
 
     private static final String PREFIX = "hub.capabilities.chat.";
     static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_:-]{0,63}");
@@ -114,6 +117,7 @@ public record ChatProperties(
         positive("idle-timeout", idleTimeout);
         positive("max-stream-duration", maxStreamDuration);
         positive("heartbeat", heartbeat);
+        positive("commit-after", commitAfter);
     }
 
     private static boolean blank(String value) {

@@ -133,7 +133,7 @@ public class ChatRequestReader {
         if (stream) {
             exchange.setProperty(RequestContext.EVENT_STREAM, new EventStreamOptions(properties.firstTokenTimeout(),
                     properties.idleTimeout(), properties.maxStreamDuration(), properties.heartbeat(),
-                    streams.observers(exchange, request)));
+                    properties.commitAfter(), streams.observers(exchange, request)));
         }
         // Only a non-streamed answer at temperature 0 is the same every time: the one a cache-ttl may keep.
         exchange.setProperty(RequestContext.NOT_CACHEABLE, stream || temperature == null || temperature != 0);

@@ -14,10 +14,13 @@ import java.util.function.Function;
  * @param heartbeat         silence after which the client gets an SSE comment: keeps proxies from closing the
  *                          connection and shows a client that has gone (its write fails), so its engine call is
  *                          closed within about two heartbeats
+ * @param commitAfter       wait for the first event after which the client's response is begun anyway (200, an
+ *                          event stream of heartbeats) so that it sees progress while failover goes on; from then
+ *                          on a failure reaches the client as an {@code error} event ({@link EventStreamWaits})
  * @param observers         makes the observer of one engine's stream, by engine id: it sees each data event (may
  *                          change or drop it) and the stream's end; an engine left before its first event had one
  *                          of its own, so a later engine's stream starts clean
  */
 public record EventStreamOptions(Duration firstEventTimeout, Duration idleTimeout, Duration maxDuration,
-        Duration heartbeat, Function<String, EventStreamObserver> observers) {
+        Duration heartbeat, Duration commitAfter, Function<String, EventStreamObserver> observers) {
 }

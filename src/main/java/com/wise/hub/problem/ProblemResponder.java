@@ -2,6 +2,7 @@ package com.wise.hub.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wise.hub.engine.EventStreamWaits;
 import com.wise.hub.web.RequestIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +42,30 @@ public class ProblemResponder {
         Message out = exchange.getMessage();
         out.removeHeaders("*", RequestIds.HEADER, "X-Engine", "X-Cache", "X-RateLimit-*", "X-Hub-*");
         problem.headers().forEach(out::setHeader);
+        // Kept even when it cannot be sent (below): the token settlement and the metrics read it.
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        EventStreamWaits.Wait wait = EventStreamWaits.of(exchange);
+        if (wait != null && wait.handOver()) {
+            // The stream was begun while failover went on: its status is sent, so the problem is its last event.
+            out.setHeader(Exchange.CONTENT_TYPE, "text/event-stream;charset=utf-8");
+            out.setBody(errorEvent(problem));
+            return;
+        }
         out.setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
         out.setBody(body(problem, requestId));
+    }
+
+    /**
+     * The end of a begun event stream that failed before its first event: {@code event: error} with the problem's
+     * OpenAI error object (as OpenAI SDKs raise it), then {@code data: [DONE]}.
+     */
+    public byte[] errorEvent(ProblemException problem) {
+        try {
+            return ("event: error\ndata: " + json.writeValueAsString(Map.of("error", OpenAiError.of(problem)))
+                    + "\n\ndata: [DONE]\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error event", e);
+        }
     }
 
     /**

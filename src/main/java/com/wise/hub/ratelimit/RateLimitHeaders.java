@@ -1,12 +1,11 @@
 package com.wise.hub.ratelimit;
 
+import com.wise.hub.web.ServletResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
-import org.apache.camel.http.common.HttpMessage;
 
 /**
  * The {@code X-RateLimit-*} response headers: {@code Limit}, {@code Remaining} and {@code Reset}
@@ -41,8 +40,7 @@ final class RateLimitHeaders {
      * exchange that did not come over HTTP they become message headers.
      */
     static void writeAdmitted(Exchange exchange, Map<String, String> headers) {
-        HttpServletResponse response = exchange.getIn() instanceof PlatformHttpMessage platform ? platform.getResponse()
-                : exchange.getIn() instanceof HttpMessage http ? http.getResponse() : null;
+        HttpServletResponse response = ServletResponses.of(exchange);
         if (response != null) {
             headers.forEach(response::setHeader);
         } else {

@@ -86,7 +86,7 @@ class EngineEventStreamTest {
             }
         };
         EventStreamOptions options = new EventStreamOptions(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), id -> observer);
+                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2), id -> observer);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             EngineEventStream stream = new EngineEventStream("llm-test", engine, options, released::set, threads);
