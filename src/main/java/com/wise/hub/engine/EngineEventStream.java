@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * An engine's Server-Sent Events answer as the client reads it: the response body the route hands to
@@ -40,8 +42,18 @@ public final class EngineEventStream extends InputStream {
     private static final byte[] NEWLINE = {'\n'};
     private static final byte[] SPACE = {' '};
 
-    private sealed interface Item permits Event, End {
+    private sealed interface Item permits Event, End, Tick {
     }
+
+    /** From the ticker: time to look at the clocks (a heartbeat, a stall or the end of time may be due). */
+    private record Tick() implements Item {
+    }
+
+    private static final Tick TICK = new Tick();
+
+    /** Longest the hub reads on after [DONE] for the end of the engine's answer, so its connection can be reused. */
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int DRAIN_BYTES = 64 * 1024;
 
     private record Event(byte[] bytes) implements Item {
     }
@@ -53,20 +65,25 @@ public final class EngineEventStream extends InputStream {
     private final String engine;
     private final InputStream source;
     private final EventStreamOptions options;
-    private final java.util.function.Consumer<StreamOutcome> release;
+    private final Consumer<StreamOutcome> release;
     private final EventStreamObserver observer;
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final StreamTicker ticker;
     private volatile Thread reader;
+    /** Set once the answer is handed on: from then on the ticker wakes the client thread. */
+    private volatile boolean relaying;
+    /** When the reader began to read on after [DONE] (0: not draining). */
+    private volatile long drainingSince;
 
-    // Only the thread that reads the stream (the client's) touches these.
+    // Written only by the thread that reads the stream (the client's); the ticker reads the times.
     private byte[] current = new byte[0];
     private int position;
     private boolean ending;
     private StreamOutcome outcome;
-    private long lastData;
-    private long lastWrite;
-    private long firstEvent;
+    private volatile long lastData;
+    private volatile long lastWrite;
+    private volatile long firstEvent;
 
     /**
      * Starts reading {@code source} on {@code threads}.
@@ -75,12 +92,14 @@ public final class EngineEventStream extends InputStream {
      *                abandoned before it was handed on, a failure the engine call itself counted)
      */
     EngineEventStream(String engine, InputStream source, EventStreamOptions options,
-            java.util.function.Consumer<StreamOutcome> release, Executor threads) {
+            Consumer<StreamOutcome> release, Executor threads, StreamTicker ticker) {
         this.engine = engine;
+        this.ticker = ticker;
         this.source = source;
         this.options = options;
         this.release = release;
         this.observer = options.observers().apply(engine);
+        ticker.add(this);
         threads.execute(this::pump);
     }
 
@@ -109,6 +128,7 @@ public final class EngineEventStream extends InputStream {
         }
         firstEvent = System.nanoTime();
         take(item);
+        relaying = true;
         return true;
     }
 
@@ -176,22 +196,42 @@ public final class EngineEventStream extends InputStream {
                     + " s and was cut; it is incomplete.");
             return;
         }
-        long heartbeatLeft = lastWrite + options.heartbeat().toNanos() - now;
+        if (now - lastWrite >= options.heartbeat().toNanos() && queue.isEmpty()) {
+            emit(HEARTBEAT);
+            return;
+        }
         Item item;
         try {
-            item = queue.poll(Math.max(0, Math.min(heartbeatLeft, Math.min(idleLeft, durationLeft))), TimeUnit.NANOSECONDS);
+            item = queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while relaying " + engine + "'s stream");
         }
-        if (item != null) {
-            take(item);
-        } else if (System.nanoTime() - lastWrite >= options.heartbeat().toNanos()) {
-            emit(HEARTBEAT);
+        take(item);
+    }
+
+    /**
+     * From the ticker's thread: wakes the client thread when a heartbeat, a stall or the end of time is due and
+     * nothing is queued; ends a drain after [DONE] that takes too long.
+     */
+    void tick(long now) {
+        long since = drainingSince;
+        if (since != 0 && now - since > DRAIN_NANOS) {
+            stopEngine();
+        }
+        if (!relaying || finished.get() || !queue.isEmpty()) {
+            return;
+        }
+        if (now - lastWrite >= options.heartbeat().toNanos() || now - lastData >= options.idleTimeout().toNanos()
+                || now - firstEvent >= options.maxDuration().toNanos()) {
+            queue.offer(TICK);
         }
     }
 
     private void take(Item item) {
+        if (item instanceof Tick) {
+            return;
+        }
         if (item instanceof Event event) {
             lastData = System.nanoTime();
             emit(event.bytes());
@@ -224,7 +264,11 @@ public final class EngineEventStream extends InputStream {
 
     private void finish(StreamOutcome how) {
         if (finished.compareAndSet(false, true)) {
-            stopEngine();
+            if (how != StreamOutcome.COMPLETED) {
+                stopEngine();
+            }
+            // After [DONE] the reader reads the answer to its end itself (within a second), so the connection is
+            // kept for the engine's next call instead of being closed.
             release.accept(how);
             observer.ended(how);
         }
@@ -283,6 +327,7 @@ public final class EngineEventStream extends InputStream {
                         if (hasData) {
                             if (data.is(DONE_DATA)) {
                                 put(new End(StreamOutcome.COMPLETED, null));
+                                drain(block);
                                 return;
                             }
                             byte[] relayed = observer.data(data.toArray());
@@ -316,11 +361,49 @@ public final class EngineEventStream extends InputStream {
         } catch (InterruptedException e) {
             // closed: nobody reads any more
         } catch (IOException | RuntimeException e) {
-            if (!finished.get()) {
-                queue.offer(new End(StreamOutcome.ENGINE_CUT, "read failed: " + e.getClass().getSimpleName()));
-            }
+            offerEnd(new End(StreamOutcome.ENGINE_CUT, "read failed: " + e.getClass().getSimpleName()));
         } finally {
             reader = null;
+            ticker.remove(this);
+        }
+    }
+
+    /** Queues the end unless nobody reads any more (the client thread waits on the queue without a timeout). */
+    private void offerEnd(End end) {
+        try {
+            while (!finished.get() && !queue.offer(end, StreamTicker.TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+                // a slow client still has events to read: wait for room
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    /**
+     * Reads the engine's answer to its end after [DONE] (an engine ends it right away), so the HTTP client can use
+     * the connection again; more than {@value #DRAIN_BYTES} bytes or a second (the ticker closes it) and it is
+     * closed instead.
+     */
+    private void drain(byte[] block) {
+        drainingSince = System.nanoTime();
+        long read = 0;
+        try {
+            int n;
+            while ((n = source.read(block)) >= 0) {
+                read += n;
+                if (read > DRAIN_BYTES) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // closed by the ticker, or broken: either way it is not reused
+        } finally {
+            drainingSince = 0;
+            try {
+                source.close();
+            } catch (IOException e) {
+                // the connection is gone either way
+            }
         }
     }
 
@@ -378,7 +461,7 @@ public final class EngineEventStream extends InputStream {
                 return false;
             }
             if (length + count > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(bound, Math.max(length + count, 2L * bytes.length)));
+                bytes = Arrays.copyOf(bytes, (int) Math.min(bound, Math.max(length + count, 2L * bytes.length)));
             }
             System.arraycopy(from, offset, bytes, length, count);
             length += count;
@@ -402,11 +485,11 @@ public final class EngineEventStream extends InputStream {
         }
 
         boolean startsWith(byte[] prefix) {
-            return length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+            return length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
         }
 
         boolean is(byte[] other) {
-            return java.util.Arrays.equals(bytes, 0, length, other, 0, other.length);
+            return Arrays.equals(bytes, 0, length, other, 0, other.length);
         }
 
         /** Where a field's value starts in a line of {@code end} bytes: after its name, the colon and one space. */
@@ -415,7 +498,7 @@ public final class EngineEventStream extends InputStream {
         }
 
         byte[] toArray() {
-            return java.util.Arrays.copyOf(bytes, length);
+            return Arrays.copyOf(bytes, length);
         }
     }
 

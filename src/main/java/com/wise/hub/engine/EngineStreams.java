@@ -23,6 +23,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.processor.ThrottlerRejectedExecutionException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  * replica; over it the call is rejected as {@code saturated} like the Throttle's.
  */
 @Component("engineStreams")
-public class EngineStreams {
+public class EngineStreams implements DisposableBean {
 
     /** Engine 4xx answers that blame the request: kept as the answer, so engine-failover ends the chain with them. */
     private static final java.util.Set<Integer> REJECTIONS = java.util.Set.of(400, 413, 415, 422);
@@ -51,6 +52,7 @@ public class EngineStreams {
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("engine-stream-");
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final StreamTicker ticker = new StreamTicker();
 
     EngineStreams(EngineCatalog catalog, CircuitBreakerRegistry breakers) {
         this.catalog = catalog;
@@ -58,6 +60,11 @@ public class EngineStreams {
         threads.setDaemon(true);
         // A stream's reader waits on its engine for minutes: a virtual thread each where the JDK has them.
         threads.setVirtualThreads(Runtime.version().feature() >= 21);
+    }
+
+    @Override
+    public void destroy() {
+        ticker.stop();
     }
 
     /** Open streams of {@code engineId} on this replica. */
@@ -127,7 +134,7 @@ public class EngineStreams {
                 if (how == StreamOutcome.ENGINE_CUT || how == StreamOutcome.STALLED) {
                     brokeAfterAnswering(engineId, how, opened);
                 }
-            }, threads);
+            }, threads, ticker);
             handedOn = true;
             Duration firstWait = Duration.ofNanos(Math.max(0, Math.min(options.firstEventTimeout().toNanos(),
                     attemptEnd - System.nanoTime())));

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The relay's reading of an engine's bytes: lines split anywhere, CR LF, comments, names, bounds and ends. */
@@ -21,6 +22,7 @@ class EngineEventStreamTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final AtomicReference<StreamOutcome> ended = new AtomicReference<>();
     private final AtomicReference<StreamOutcome> released = new AtomicReference<>();
+    private final StreamTicker ticker = new StreamTicker();
 
     @Test
     void relaysEventsWhateverHowTheEngineSplitsItsBytes() throws Exception {
@@ -89,7 +91,7 @@ class EngineEventStreamTest {
                 Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2), id -> observer);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
-            EngineEventStream stream = new EngineEventStream("llm-test", engine, options, released::set, threads);
+            EngineEventStream stream = new EngineEventStream("llm-test", engine, options, released::set, threads, ticker);
             assertThat(stream.awaitFirst(Duration.ofSeconds(5))).isTrue();
             try (stream) {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
@@ -97,6 +99,11 @@ class EngineEventStreamTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @AfterEach
+    void stopTicker() {
+        ticker.stop();
     }
 
     /** The engine's bytes, at most {@code step} per read. */

@@ -173,6 +173,22 @@ class ChatRoutesTest extends HubHttpTest {
         }
     }
 
+    @Test
+    void aFinishedStreamLeavesItsEngineConnectionOpenForTheNextCall() throws Exception {
+        // The engine ends its answer 300 ms after [DONE]: the hub reads on to that end instead of closing.
+        LLM_1.always(Script.stream(3, Duration.ZERO, End.DONE_THEN_LINGER));
+
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = postJson(PATH, HELLO + ",\"stream\":true}");
+            assertThat(response.body()).endsWith("data: [DONE]\n\n");
+            Awaitility.await().atMost(2, TimeUnit.SECONDS).until(() -> LLM_1.open() == 0);
+            Thread.sleep(100);
+        }
+
+        assertThat(LLM_1.received().stream().map(FakeLlm.Received::clientPort).distinct())
+                .as("one connection for the three streams").hasSize(1);
+    }
+
     @ParameterizedTest(name = "engine 1 answers {0}, stream {1}: engine 2 answers")
     @CsvSource({"500,false", "500,true", "429,false", "429,true", "503,true"})
     void failsOverBeforeTheFirstToken(int status, boolean stream) throws Exception {

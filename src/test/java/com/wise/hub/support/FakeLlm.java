@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FakeLlm implements AutoCloseable {
 
     /** How a stream ends after its chunks. */
-    public enum End { DONE, CUT, STALL }
+    /** DONE_THEN_LINGER: [DONE], and the answer's end (the last chunk) only 300 ms later, as some servers do. */
+    public enum End { DONE, DONE_THEN_LINGER, CUT, STALL }
 
     /** One scripted answer. */
     public record Script(int status, List<String> chunks, Duration gap, End end, boolean quiet) {
@@ -59,7 +60,7 @@ public final class FakeLlm implements AutoCloseable {
     }
 
     /** One request as the engine received it. */
-    public record Received(Map<String, List<String>> headers, JsonNode body) {
+    public record Received(Map<String, List<String>> headers, JsonNode body, int clientPort) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -164,7 +165,7 @@ public final class FakeLlm implements AutoCloseable {
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRemoteAddress().getPort()));
             if (!gate.await(30, TimeUnit.SECONDS)) {
                 return;
             }
@@ -244,7 +245,7 @@ public final class FakeLlm implements AutoCloseable {
                     stall(out);
                     return;
                 }
-                case DONE -> {
+                case DONE, DONE_THEN_LINGER -> {
                     write(out, "data: {\"id\":\"chatcmpl-" + name + "\",\"object\":\"chat.completion.chunk\",\"created\":1,"
                             + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
                     if (usage) {
@@ -254,6 +255,9 @@ public final class FakeLlm implements AutoCloseable {
                                 + (7 + script.chunks().size()) + "}}\n\n");
                     }
                     write(out, "data: [DONE]\n\n");
+                    if (script.end() == End.DONE_THEN_LINGER) {
+                        Thread.sleep(300);
+                    }
                 }
             }
         } catch (IOException e) {
