@@ -5,6 +5,7 @@
 #
 # Usage: bench/run.sh [scenario...]      scenarios: engine overhead slow cache uploads limits flight startup abuse streams
 # (STREAMS=N sets the concurrent chat streams of scenario streams, default 1,000: a small N is a smoke test;
+# STREAM_HEAP sets its hub's -Xmx, default 512m;
 # BENCH_NOTE="..." is printed under each section's "Measured" line, e.g. what else the machine was doing.)
 # Needs: wrk and nginx (apt-get install wrk nginx-light), redis-server, JDK 21+ (virtual threads).
 set -euo pipefail
@@ -387,7 +388,7 @@ scenario_streams() {
   proxied=$(stream_load "http://127.0.0.1:$n/v1/chat/completions")
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop
   # Chat without a token quota (no Redis: per-replica minute limits), one engine whose stream cap holds them all.
-  LLM_ENGINE_URL="http://127.0.0.1:$e" hub "$h" 512m \
+  LLM_ENGINE_URL="http://127.0.0.1:$e" hub "$h" "${STREAM_HEAP:-512m}" \
     --hub.capabilities.chat.limits.per-minute="${LIMIT:-10000}" --hub.capabilities.chat.limits.per-day=1000000000 \
     --hub.capabilities.chat.limits.tokens-per-day=unlimited --hub.engines.llm-1.max-in-flight=2000
   pid=$HUB_PID
@@ -396,6 +397,12 @@ scenario_streams() {
   local step
   for step in 20 5 2; do
     STREAMS=$(( ${STREAMS:-1000} / step )) stream_load "http://127.0.0.1:$h/v1/chat/completions" >/dev/null
+  done
+  # Then about 90 s of streams (as #17 warms every proxy before measuring): on 2 cores the JIT was still
+  # compiling after the steps above, and took half of the hub's CPU in a profile of the measured streams.
+  local until=$(( SECONDS + ${STREAM_WARMUP_S:-90} ))
+  while [ "$SECONDS" -lt "$until" ]; do
+    STREAMS=$(( ${STREAMS:-1000} / 5 )) stream_load "http://127.0.0.1:$h/v1/chat/completions" >/dev/null
   done
   hubbed=$(stream_load "http://127.0.0.1:$h/v1/chat/completions" --pid "$pid")
   local rss peak; rss=$(rss_mb "$pid"); peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
@@ -406,20 +413,21 @@ scenario_streams() {
   local timeouts open; timeouts=$(grep -c 'timeout after' "$WORK/hub-$h.log" || true)
   open=$(grep -c 'circuit-open after' "$WORK/hub-$h.log" || true)
   python3 - "$direct" "$proxied" "$hubbed" "$rss" "$peak" "$load" "${STREAMS:-1000}" "$timeouts" "$open" \
-    "$direct_few" "$hubbed_few" >>"$RESULTS" <<'PY'
+    "$direct_few" "$hubbed_few" "${STREAM_HEAP:-512m}" >>"$RESULTS" <<'PY'
 import sys, os
 def parse(line): return dict(kv.split("=", 1) for kv in line.split())
 d, n, h = (parse(x) for x in sys.argv[1:4])
 rss, peak, load, streams = int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], int(sys.argv[7])
 timeouts, rejected = int(sys.argv[8]), int(sys.argv[9])
 df, hf = parse(sys.argv[10]), parse(sys.argv[11])
+heap = sys.argv[12]
 def f(r, k): return float(r[k])
 def verdict(ok): return "met" if ok else "**missed**"
 print(f"### 9. Chat streams: {streams:,} concurrent streams, 50 events 20 ms apart")
 print(f"`bench/StreamLoad.java` opens {streams:,} `stream: true` chat completions at once (one HTTP/1.1 connection each, "
-      f"after {streams:,} uncounted ones; the hub is warmed up first with {streams // 20:,}, {streams // 5:,} and {streams // 2:,}) against `bench/SseEngine.java`, which writes each chunk with its epoch-µs "
+      f"after {streams:,} uncounted ones; the hub is warmed up first with {streams // 20:,}, {streams // 5:,} and {streams // 2:,}, then about 90 s of {streams // 5:,} at a time) against `bench/SseEngine.java`, which writes each chunk with its epoch-µs "
       f"`sent` stamp; TTFT is from just before the request to the first `data:` event, event delay is receipt "
-      f"minus `sent`. Hub at -Xmx512m, no Redis, token quota off; 1-minute load average when the scenario began: {load}.")
+      f"minus `sent`. Hub at -Xmx{heap}, no Redis, token quota off; 1-minute load average when the scenario began: {load}.")
 print()
 print("| path | streams ok | TTFT p50 ms | TTFT p99 ms | event delay p50 ms | p99 ms | max ms | events late (> 50 ms) "
       "| CPU s: engine / load generator |")
@@ -446,7 +454,7 @@ print(f"Hub RSS after the run **{rss} MB** (target ≤ 512 MB: {verdict(rss <= 5
       f"in the table: the engine spends {f(d,'engine_cpu_s') * 1e6 / max(1, int(d['events'])):.0f} µs an event). "
       f"At that cost, {streams:,} streams of 50 events a second need about "
       f"{f(h,'cpu_s') / events * streams * 50:.1f} cores for the hub alone, so on this machine events queue in the hub "
-      f"and arrive late; -Xmx512m bounds only the heap, not the RSS.")
+      f"and arrive late; -Xmx{heap} bounds only the heap, not the RSS.")
 print()
 print(f"At {few} the hub adds TTFT p50 {f(hf,'ttft_p50_ms')-f(df,'ttft_p50_ms'):.3f} ms, "
       f"p99 {f(hf,'ttft_p99_ms')-f(df,'ttft_p99_ms'):.3f} ms, with {hf['late']} events late "
@@ -476,7 +484,7 @@ for s in "${scenarios[@]}"; do
   "scenario_$s"
   stop_all   # each scenario starts from a quiet machine
   { head -1 "$RESULTS"
-    echo "_Measured $(date -u +"%Y-%m-%d %H:%M UTC"), $("$JAVA" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/JDK \1/'), by \`${STREAMS:+STREAMS=$STREAMS }bench/run.sh ${scenarios[*]}\`${HUB_JAVA_OPTS:+ with HUB_JAVA_OPTS=$HUB_JAVA_OPTS}._${BENCH_NOTE:+ $BENCH_NOTE}"
+    echo "_Measured $(date -u +"%Y-%m-%d %H:%M UTC"), $("$JAVA" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/JDK \1/'), by \`${STREAMS:+STREAMS=$STREAMS }${STREAM_HEAP:+STREAM_HEAP=$STREAM_HEAP }bench/run.sh ${scenarios[*]}\`${HUB_JAVA_OPTS:+ with HUB_JAVA_OPTS=$HUB_JAVA_OPTS}._${BENCH_NOTE:+ $BENCH_NOTE}"
     tail -n +2 "$RESULTS"; } >"bench/results/$s.md"
 done
 
