@@ -2,6 +2,8 @@ package com.wise.hub.chat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wise.hub.engine.EventStreamObserver;
+import com.wise.hub.engine.EventStreamObserver.StreamOutcome;
+import com.wise.hub.engine.EventStreamWaits;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the {@link ChatStream} of each engine a streamed chat request tries, and counts the streamed request no
- * engine answered ({@code failed_before_first_token}: every engine failed, or the chain's deadline ran out).
+ * engine answered ({@code failed_before_first_token}: every engine failed, or the chain's deadline ran out;
+ * {@code client_cancelled} when the client of a begun stream went away while it waited).
  */
 @Component
 class ChatStreams {
@@ -32,7 +35,9 @@ class ChatStreams {
                 Integer status = done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
                 boolean engineFailed = done.isFailed() || status != null && status >= 500;
                 if (engineFailed && !Boolean.TRUE.equals(done.getProperty(BEGAN, Boolean.class))) {
-                    metrics.streamEnded("none", request.alias(), ChatMetrics.FAILED_BEFORE_FIRST_TOKEN, false);
+                    EventStreamWaits.Wait wait = EventStreamWaits.of(done);
+                    metrics.streamEnded("none", request.alias(), wait != null && wait.clientGone()
+                            ? StreamOutcome.CLIENT_CANCELLED.label() : ChatMetrics.FAILED_BEFORE_FIRST_TOKEN, false);
                 }
             }
         });

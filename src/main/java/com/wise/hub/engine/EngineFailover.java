@@ -74,6 +74,12 @@ public class EngineFailover {
             exchange.removeProperty(RequestContext.ENGINE);
             return;
         }
+        EventStreamWaits.Wait wait = EventStreamWaits.of(exchange);
+        if (wait != null && wait.clientGone()) {
+            // A begun stream whose client went away while it waited: no engine is asked for an answer nobody reads.
+            exchange.removeProperty(RequestContext.ENGINE);
+            return;
+        }
         selectNext(exchange, attempts);
     }
 

@@ -86,6 +86,7 @@ public class EventStreamWaits implements DisposableBean {
         private volatile ScheduledFuture<?> task;
         private boolean committed;
         private boolean over;
+        private volatile boolean clientGone;
 
         Wait(HttpServletResponse response) {
             this.response = response;
@@ -107,8 +108,9 @@ public class EventStreamWaits implements DisposableBean {
                 }
                 response.flushBuffer();
             } catch (IOException | RuntimeException e) {
-                // The client went away: no more heartbeats; the relay's first write will fail and end the call.
+                // The client went away: no more heartbeats, and no further engine is tried (EngineFailover).
                 over = true;
+                clientGone = true;
                 cancel();
             } finally {
                 lock.unlock();
@@ -129,6 +131,11 @@ public class EventStreamWaits implements DisposableBean {
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** True once a heartbeat could not be written: the client has gone. */
+        public boolean clientGone() {
+            return clientGone;
         }
 
         private void cancel() {

@@ -118,6 +118,24 @@ class ChatWaitRoutesTest extends HubHttpTest {
     }
 
     @Test
+    void aClientThatLeavesWhileItsStreamWaitsStopsTheFailover() throws Exception {
+        LLM_1.always(Script.silent());
+        LLM_2.always(Script.stream(3, Duration.ZERO, End.DONE));
+        String before = cancelledMetric();
+
+        HttpResponse<InputStream> response = stream();
+        try (InputStream in = response.body()) {
+            assertThat(new String(in.readNBytes(10), StandardCharsets.US_ASCII)).isEqualTo(": waiting ");
+        }
+        // The client is gone; llm-1 stays silent until its first-token timeout (1.2 s), then nobody is left to ask.
+
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !cancelledMetric().equals(before));
+        Thread.sleep(300);
+        assertThat(LLM_2.received()).as("no engine asked for an answer nobody reads").isEmpty();
+        assertThat(LLM_1.received()).hasSize(1);
+    }
+
+    @Test
     void aQuickFailureKeepsItsStatusAndProblem() throws Exception {
         LLM_1.always(Script.status(500));
         LLM_2.always(Script.status(503));
@@ -136,6 +154,11 @@ class ChatWaitRoutesTest extends HubHttpTest {
 
     private HttpResponse<InputStream> stream() throws Exception {
         return HTTP.send(post(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private String cancelledMetric() throws Exception {
+        return get("/metrics").body().lines().filter(l -> l.startsWith("hub_chat_streams_total")
+                && l.contains("engine=\"none\"") && l.contains("outcome=\"client_cancelled\"")).findFirst().orElse("none");
     }
 
     private String metric() throws Exception {
