@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The local engine pack's instances: name, default port, engines served and extra options; read by
 # engines-up.sh and engines-down.sh. Ports follow the seed's engines (STT 8005/8003, TTS 8880/5001,
-# Vietnamese TTS 5003, visemes 8006); translation and phonemes have none there (5000, 8007).
+# Vietnamese TTS 5003, visemes 8006); translation and phonemes have none there (5000, 8007); grammar
+# is LanguageTool's usual 8081.
 
-ENGINE_INSTANCES=(stt-1 stt-2 tts-1 tts-2 tts-vi translate phonemes visemes)
+ENGINE_INSTANCES=(stt-1 stt-2 tts-1 tts-2 tts-vi translate phonemes visemes grammar)
 
 # Prints the instance's port (PORT_<NAME> overrides it); fails for an unknown name.
 instance_port() {
@@ -19,6 +20,7 @@ instance_port() {
     translate) port=5000 ;;
     phonemes) port=8007 ;;
     visemes) port=8006 ;;
+    grammar) port=8081 ;;
     *) return 1 ;;
   esac
   echo "${!override:-$port}"
@@ -34,6 +36,7 @@ instance_args() {
     translate) echo "--pack.engines=translate" ;;
     phonemes) echo "--pack.engines=phonemes" ;;
     visemes) echo "--pack.engines=visemes" ;;
+    grammar) echo "--pack.engines=grammar" ;;
     *) return 1 ;;
   esac
 }
@@ -49,18 +52,20 @@ TTS_ENGINE_VI_URL=http://127.0.0.1:$(instance_port tts-vi)
 TRANSLATION_ENGINE_URL=http://127.0.0.1:$(instance_port translate)
 PHONEMIZER_URL=http://127.0.0.1:$(instance_port phonemes)
 VISEME_SERVICE_URL=http://127.0.0.1:$(instance_port visemes)
+GRAMMAR_ENGINE_URL=http://127.0.0.1:$(instance_port grammar)
 ENV
 }
 
 # Writes copy-paste requests that go through the hub (on the given port) to these engines.
 write_examples() {
   cat > "$1" <<EXAMPLES
-Through the hub to the local engines (flite, pocketsphinx, apertium, espeak-ng):
+Through the hub to the local engines (flite, pocketsphinx, apertium, espeak-ng, LanguageTool):
   curl -s localhost:$2/v1/audio/speech -H 'Content-Type: application/json' -d '{"model":"tts-1","input":"Please open the window.","voice":"alloy","response_format":"wav"}' -o speech.wav
   curl -s -i localhost:$2/v1/audio/transcriptions -F file=@speech.wav -F model=whisper-1
   curl -s localhost:$2/v1/translate -H 'Content-Type: application/json' -d '{"text":"hello","source":"en","target":"es"}'
   curl -s localhost:$2/v1/phonemes -H 'Content-Type: application/json' -d '{"text":"hello world","language":"en"}'
   curl -s localhost:$2/v1/visemes -H 'Content-Type: application/json' -d '{"text":"hello world"}'
+  curl -s localhost:$2/v1/grammar/check -H 'Content-Type: application/json' -d '{"text":"He go to school yesterday.","language":"en-US"}'
 Stop STT engine 1 to see X-Engine switch to stt-2: scripts/engines-down.sh stt-1
 EXAMPLES
 }

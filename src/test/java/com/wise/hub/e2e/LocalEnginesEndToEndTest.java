@@ -33,7 +33,7 @@ class LocalEnginesEndToEndTest extends HubHttpTest {
     static final RedisServer REDIS = new RedisServer().start();
     static final EnginePackProcess STT_1 = new EnginePackProcess("stt").start();
     static final EnginePackProcess STT_2 = new EnginePackProcess("stt").start();
-    static final EnginePackProcess FLITE_AND_TEXT = new EnginePackProcess("tts-flite,translate,phonemes,visemes").start();
+    static final EnginePackProcess FLITE_AND_TEXT = new EnginePackProcess("tts-flite,translate,phonemes,visemes,grammar").start();
     static final EnginePackProcess ESPEAK_VI = new EnginePackProcess("tts-espeak",
             "--pack.tts.espeak.default-voice=vi").start();
 
@@ -55,6 +55,7 @@ class LocalEnginesEndToEndTest extends HubHttpTest {
         registry.add("hub.engines.translate-1.url", FLITE_AND_TEXT::url);
         registry.add("hub.engines.phonemizer.url", FLITE_AND_TEXT::url);
         registry.add("hub.engines.viseme-1.url", FLITE_AND_TEXT::url);
+        registry.add("hub.engines.grammar-1.url", FLITE_AND_TEXT::url);
     }
 
     @AfterAll
@@ -122,6 +123,17 @@ class LocalEnginesEndToEndTest extends HubHttpTest {
         HttpResponse<String> second = postJson("/v1/translate", body);
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
+    }
+
+    @Test
+    void grammarMistakesComeFromLanguageToolWithTheirCorrection() throws Exception {
+        HttpResponse<String> response = postJson("/v1/grammar/check",
+                "{\"text\":\"He go to school yesterday.\",\"language\":\"en-US\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Engine")).hasValue("grammar-1");
+        JsonNode answer = json.readTree(response.body());
+        assertThat(answer.at("/matches/0/rule").asText()).isEqualTo("HE_VERB_AGR");
+        assertThat(answer.get("correctedText").asText()).isEqualTo("He goes to school yesterday.");
     }
 
     @Test

@@ -14,7 +14,8 @@ public enum Engine {
     TTS_ESPEAK("tts-espeak", "POST /v1/audio/speech"),
     TRANSLATE("translate", "POST /translate"),
     PHONEMES("phonemes", "POST /phonemize"),
-    VISEMES("visemes", "POST /visemes");
+    VISEMES("visemes", "POST /visemes"),
+    GRAMMAR("grammar", "POST /v2/check");
 
     private final String id;
     private final String endpoint;

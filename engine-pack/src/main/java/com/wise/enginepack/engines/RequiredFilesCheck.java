@@ -75,6 +75,9 @@ class RequiredFilesCheck implements InitializingBean {
                 files.put(visemes.acousticModel(), false);
                 files.put(visemes.phoneModel(), false);
             }
+            case GRAMMAR -> {
+                // LanguageTool's rules are jars on the classpath: no file outside the pack
+            }
             default -> throw new IllegalStateException("no file list for " + engine);
         }
         return files;

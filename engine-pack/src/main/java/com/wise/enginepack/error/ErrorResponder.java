@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Renders whatever a route threw as an error response in the shape its endpoint's clients
  * expect, chosen by the exchange property {@value #STYLE} the route sets: {@code openai}
- * ({@code {"error":{"message","type","code"}}}), {@code libretranslate} ({@code {"error":"..."}})
+ * ({@code {"error":{"message","type","code"}}}), {@code libretranslate} ({@code {"error":"..."}}),
+ * {@code languagetool} (text: {@code Error: ...})
  * or, for our own contracts, {@code problem} ({@code application/problem+json}).
  */
 @Component("errorResponder")
@@ -44,6 +45,12 @@ class ErrorResponder {
         out.removeHeaders("*");
         problem.retryAfter().ifPresent(after -> out.setHeader("Retry-After", String.valueOf(after.toSeconds())));
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        if ("languagetool".equals(style)) {
+            // LanguageTool's server answers its errors as plain text
+            out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+            out.setBody(("Error: " + problem.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         out.setHeader(Exchange.CONTENT_TYPE, "problem".equals(style) ? "application/problem+json" : "application/json");
         out.setBody(json.writeValueAsBytes(document(style, problem)));
     }
