@@ -25,7 +25,7 @@ public final class EnginePackProcess implements AutoCloseable {
 
     private final String engines;
     private final List<String> extraArgs;
-    private final int port = RedisServer.freePort();
+    private volatile int port = RedisServer.freePort();
     private final Path log;
     private Process process;
 
@@ -64,8 +64,15 @@ public final class EnginePackProcess implements AutoCloseable {
     /** Waits (bounded) until {@code GET /health} answers 200. */
     public EnginePackProcess awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
+        int restarts = 0;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                // The free port was taken between choosing it and the pack's binding it (seen once on CI): another one.
+                if (restarts++ < 3 && portWasTaken()) {
+                    port = RedisServer.freePort();
+                    start();
+                    continue;
+                }
                 throw new IllegalStateException("engine pack (" + engines + ") exited; log: " + log);
             }
             if (healthy()) {
@@ -74,6 +81,14 @@ public final class EnginePackProcess implements AutoCloseable {
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
         throw new IllegalStateException("engine pack (" + engines + ") not healthy after " + timeout + "; log: " + log);
+    }
+
+    private boolean portWasTaken() {
+        try {
+            return Files.readString(log).contains("was already in use");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public boolean healthy() {
