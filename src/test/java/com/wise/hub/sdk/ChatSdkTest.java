@@ -19,6 +19,7 @@ import com.wise.hub.support.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Chat completions through the official OpenAI Java SDK, unchanged, with the hub's /v1 as its base URL: a JSON
- * answer, a stream read chunk by chunk, the model list, a 400 whose message the SDK shows, and a stream broken
- * after its first tokens, which the SDK raises instead of ending it as if it were complete.
+ * answer, a stream read chunk by chunk, the model list, a 400 whose message the SDK shows, a stream broken after its
+ * first tokens, which the SDK raises instead of ending it as if it were complete, and streams begun with heartbeats
+ * while the engine was slow: read as usual, or raised when no engine answered.
  */
 class ChatSdkTest extends HubHttpTest {
 
@@ -43,6 +45,8 @@ class ChatSdkTest extends HubHttpTest {
         registry.add("hub.redis.url", REDIS::url);
         registry.add("LLM_ENGINE_URL", LLM::url);
         registry.add("hub.capabilities.chat.idle-timeout", () -> "1s");
+        registry.add("hub.capabilities.chat.first-token-timeout", () -> "1s");
+        registry.add("hub.capabilities.chat.commit-after", () -> "300ms");
     }
 
     @AfterAll
@@ -118,5 +122,35 @@ class ChatSdkTest extends HubHttpTest {
 
         assertThat(parts).containsExactly("w0 ", "w1 ", "w2 ");
         assertThat(broken).isInstanceOf(OpenAIException.class).hasMessageContaining("incomplete");
+    }
+
+    @Test
+    void readsAStreamBegunWithHeartbeatsWhileTheEngineWasSlow() throws Exception {
+        LLM.hold().always(FakeLlm.Script.stream(2, Duration.ZERO, FakeLlm.End.DONE));
+        Thread release = new Thread(() -> {
+            LockSupport.parkNanos(Duration.ofMillis(800).toNanos());
+            LLM.release();
+        });
+        release.start();
+        List<String> parts = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(hello().build())) {
+            stream.stream().forEach(chunk -> chunk.choices().forEach(choice -> choice.delta().content().ifPresent(parts::add)));
+        }
+        release.join();
+
+        assertThat(parts).as("the heartbeats before the first token are comments the SDK skips").containsExactly("w0 ", "w1 ");
+    }
+
+    @Test
+    void raisesAStreamBegunWhileWaitingWhenNoEngineAnswers() {
+        LLM.always(FakeLlm.Script.silent());
+
+        Throwable failed = catchThrowable(() -> {
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(hello().build())) {
+                stream.stream().forEach(chunk -> { });
+            }
+        });
+
+        assertThat(failed).isInstanceOf(OpenAIException.class).hasMessageContaining("No chat engine answered in time");
     }
 }
