@@ -2,7 +2,6 @@ package com.wise.hub.engine;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.wise.hub.engine.EventStreamObserver.StreamOutcome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -248,10 +247,9 @@ public final class EngineEventStream extends InputStream {
     /** The end of a broken answer: an error event, then [DONE]; the engine connection is closed. */
     private void fail(StreamOutcome how, String message) {
         stopEngine();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(errorEvent(how, message));
-        out.writeBytes(DONE);
-        emit(out.toByteArray());
+        String error = "{\"error\":{\"message\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message))
+                + "\",\"type\":\"server_error\",\"code\":\"" + how.label() + "\"}}";
+        emit(errorEnd(error));
         ending = true;
         outcome = how;
     }
@@ -502,11 +500,12 @@ public final class EngineEventStream extends InputStream {
         }
     }
 
-    /** {@code event: error} with an OpenAI error object, as OpenAI SDKs raise it. */
-    static byte[] errorEvent(StreamOutcome how, String message) {
-        String json = "{\"error\":{\"message\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message))
-                + "\",\"type\":\"server_error\",\"code\":\"" + how.label() + "\"}}";
-        return ("event: error\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    /**
+     * The end of a broken stream: {@code event: error} with an OpenAI error document ({@code {"error": {...}}}, as
+     * OpenAI SDKs raise it), then {@code data: [DONE]}; for the relay and for a begun stream's problem alike.
+     */
+    public static byte[] errorEnd(String errorJson) {
+        return ("event: error\ndata: " + errorJson + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static long seconds(Duration duration) {

@@ -7,9 +7,8 @@ import com.wise.hub.engine.EngineAnswers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
@@ -56,7 +55,7 @@ public class LanguageToolAdapter {
             throw answers.badAnswer(exchange, "it has no matches array");
         }
         String text = r.text();
-        List<Map<String, Object>> matches = new ArrayList<>();
+        List<GrammarMatch> matches = new ArrayList<>();
         for (JsonNode match : found) {
             if (matches.size() == properties.maxMatches()) {
                 break;
@@ -76,14 +75,9 @@ public class LanguageToolAdapter {
                     replacements.add(replacement.get("value").asText());
                 }
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("offset", offset.asInt());
-            out.put("length", length.asInt());
-            out.put("message", match.path("message").asText(""));
-            out.put("rule", match.path("rule").path("id").asText(""));
-            out.put("category", match.path("rule").path("category").path("id").asText(""));
-            out.put("replacements", replacements);
-            matches.add(out);
+            matches.add(new GrammarMatch(offset.asInt(), length.asInt(), match.path("message").asText(""),
+                    match.path("rule").path("id").asText(""), match.path("rule").path("category").path("id").asText(""),
+                    List.copyOf(replacements)));
         }
         String language = r.language();
         JsonNode detected = answer.path("language").path("detectedLanguage").path("code");
@@ -91,32 +85,33 @@ public class LanguageToolAdapter {
         if (GrammarRequestReader.AUTO.equals(language) && (detected.isTextual() || used.isTextual())) {
             language = detected.isTextual() ? detected.asText() : used.asText();
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("language", language);
-        result.put("matches", matches);
-        result.put("correctedText", corrected(text, matches));
-        result.put("truncated", found.size() > matches.size());
+        GrammarAnswer result = new GrammarAnswer(language, matches, corrected(text, matches), found.size() > matches.size());
         exchange.getMessage().setBody(json.writeValueAsBytes(result));
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
     }
 
     /** The text with each match's first replacement, in offset order, overlapping matches after the first skipped. */
-    static String corrected(String text, List<Map<String, Object>> matches) {
-        List<Map<String, Object>> ordered = new ArrayList<>(matches);
-        ordered.sort((a, b) -> Integer.compare((int) a.get("offset"), (int) b.get("offset")));
+    static String corrected(String text, List<GrammarMatch> matches) {
+        List<GrammarMatch> ordered = new ArrayList<>(matches);
+        ordered.sort(Comparator.comparingInt(GrammarMatch::offset));
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        for (Map<String, Object> match : ordered) {
-            int offset = (int) match.get("offset");
-            @SuppressWarnings("unchecked")
-            List<String> replacements = (List<String>) match.get("replacements");
-            if (offset < at || replacements.isEmpty()) {
+        for (GrammarMatch match : ordered) {
+            if (match.offset() < at || match.replacements().isEmpty()) {
                 continue;
             }
-            out.append(text, at, offset).append(replacements.get(0));
-            at = offset + (int) match.get("length");
+            out.append(text, at, match.offset()).append(match.replacements().get(0));
+            at = match.offset() + match.length();
         }
         return out.append(text, at, text.length()).toString();
+    }
+
+    /** One match as the client gets it (fields in this order). */
+    record GrammarMatch(int offset, int length, String message, String rule, String category, List<String> replacements) {
+    }
+
+    /** The client's answer (fields in this order). */
+    record GrammarAnswer(String language, List<GrammarMatch> matches, String correctedText, boolean truncated) {
     }
 }

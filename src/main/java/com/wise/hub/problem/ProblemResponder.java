@@ -2,6 +2,7 @@ package com.wise.hub.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wise.hub.engine.EngineEventStream;
 import com.wise.hub.engine.EventStreamWaits;
 import com.wise.hub.web.RequestIds;
 import java.util.LinkedHashMap;
@@ -55,14 +56,10 @@ public class ProblemResponder {
         out.setBody(body(problem, requestId));
     }
 
-    /**
-     * The end of a begun event stream that failed before its first event: {@code event: error} with the problem's
-     * OpenAI error object (as OpenAI SDKs raise it), then {@code data: [DONE]}.
-     */
-    public byte[] errorEvent(ProblemException problem) {
+    /** The end of a begun event stream that failed before its first event: the problem's OpenAI error object. */
+    private byte[] errorEvent(ProblemException problem) {
         try {
-            return ("event: error\ndata: " + json.writeValueAsString(Map.of("error", OpenAiError.of(problem)))
-                    + "\n\ndata: [DONE]\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return EngineEventStream.errorEnd(json.writeValueAsString(Map.of("error", OpenAiError.of(problem))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an error event", e);
         }
